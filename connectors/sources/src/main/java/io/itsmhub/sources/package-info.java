@@ -1,0 +1,4 @@
+/**
+ * Source adapters: each turns its input into canonical items.
+ */
+package io.itsmhub.sources;

@@ -1,0 +1,4 @@
+/**
+ * The Spring Boot application.
+ */
+package io.itsmhub.app;
