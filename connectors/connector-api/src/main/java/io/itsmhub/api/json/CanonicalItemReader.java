@@ -142,8 +142,8 @@ public final class CanonicalItemReader {
 				collect(index, MAPPER.readTree(line), source, items, rejections);
 			}
 			catch (JsonParseException ex) {
-				rejections.add(RecordRejection.of(index, null, "(line " + lineNumber + ")",
-						"malformed JSON: " + ex.getOriginalMessage()));
+				rejections
+					.add(RecordRejection.of(index, null, "(line " + lineNumber + ")", "malformed JSON: " + brief(ex)));
 			}
 			catch (IOException ex) {
 				rejections.add(RecordRejection.of(index, null, "(line " + lineNumber + ")",
@@ -379,8 +379,21 @@ public final class CanonicalItemReader {
 		JsonLocation location = ex.getLocation();
 		String where = (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
 				: "";
-		return RecordRejection.of(index, null, "(record)", "malformed JSON" + where + ": " + ex.getOriginalMessage()
-				+ "; the records after it in this array were not read");
+		return RecordRejection.of(index, null, "(record)",
+				"malformed JSON" + where + ": " + brief(ex) + "; the records after it in this array were not read");
+	}
+
+	/**
+	 * Jackson's message without its pointer into the source, which says nothing to a
+	 * user.
+	 */
+	private static String brief(JsonParseException ex) {
+		String message = ex.getOriginalMessage();
+		int cut = message.indexOf(" (start marker at");
+		if (cut < 0) {
+			cut = message.indexOf("\n at [Source");
+		}
+		return (cut > 0) ? message.substring(0, cut) : message;
 	}
 
 	private static boolean looksLikeSingleObject(String text) {

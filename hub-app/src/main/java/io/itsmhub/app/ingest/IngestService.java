@@ -1,0 +1,136 @@
+package io.itsmhub.app.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.itsmhub.api.ingest.IngestReport;
+import io.itsmhub.api.ingest.ParsedRecords;
+import io.itsmhub.api.ingest.RecordRejection;
+import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.app.store.IngestRunStore;
+import io.itsmhub.reconciliation.Reconciler;
+import io.itsmhub.reconciliation.RecordOutcome;
+import io.itsmhub.reconciliation.ReconciliationResult;
+
+/**
+ * Takes records from every way in (API bodies, dropped files, demo data), reconciles them
+ * in batches and records the run. One bad record never stops the good ones.
+ */
+public class IngestService {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+	private final Reconciler reconciler;
+
+	private final IngestRunStore runs;
+
+	private final SourceFileReaders readers;
+
+	private final CanonicalItemReader canonical;
+
+	private final int batchSize;
+
+	private final Clock clock;
+
+	public IngestService(Reconciler reconciler, IngestRunStore runs, SourceFileReaders readers, int batchSize,
+			Clock clock) {
+		this.reconciler = reconciler;
+		this.runs = runs;
+		this.readers = readers;
+		this.canonical = new CanonicalItemReader(clock);
+		this.batchSize = batchSize;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks a source name from a URL or a folder name.
+	 * @throws IllegalArgumentException when it is not a valid source name
+	 */
+	public static String checkSource(String source) {
+		if (source == null || !SOURCE_NAME.matcher(source).matches()) {
+			throw new IllegalArgumentException("source '" + source
+					+ "' is not a valid source name: use lower-case letters, digits, '-' and '_', at most 64");
+		}
+		return source;
+	}
+
+	/** Ingests a body of canonical items (a JSON array, an object, or NDJSON). */
+	public Outcome ingestCanonical(String source, byte[] body, String origin) {
+		checkSource(source);
+		Instant started = this.clock.instant();
+		ParsedRecords records = this.canonical.read(body, source);
+		return reconcileAndRecord(source, origin, null, records, started);
+	}
+
+	/**
+	 * Ingests one dropped file, read by its extension.
+	 * @throws UnreadableFileException when nothing of the file can be read; the run is
+	 * recorded as failed
+	 */
+	public Outcome ingestFile(String source, String fileName, byte[] content, String origin) {
+		checkSource(source);
+		Instant started = this.clock.instant();
+		ParsedRecords records;
+		try {
+			records = this.readers.read(source, fileName.toLowerCase(Locale.ROOT), content);
+		}
+		catch (UnreadableFileException ex) {
+			IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
+			this.runs.record(source, origin, fileName, empty, "failed", ex.getMessage(), started, this.clock.instant());
+			log.warn("Source {}: file {} could not be read: {}", source, fileName, ex.getMessage());
+			throw ex;
+		}
+		return reconcileAndRecord(source, origin, fileName, records, started);
+	}
+
+	private Outcome reconcileAndRecord(String source, String origin, String fileName, ParsedRecords records,
+			Instant started) {
+		List<ParsedRecords.Indexed> items = records.items();
+		List<RecordOutcome> outcomes = new ArrayList<>(items.size());
+		List<RecordRejection> rejections = new ArrayList<>(records.rejections());
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		int conflicts = 0;
+		for (int from = 0; from < items.size(); from += this.batchSize) {
+			ParsedRecords batch = new ParsedRecords(items.subList(from, Math.min(items.size(), from + this.batchSize)),
+					List.of());
+			ReconciliationResult result = this.reconciler.reconcile(source, batch);
+			outcomes.addAll(result.outcomes());
+			rejections.addAll(result.report().rejections());
+			created += result.report().created();
+			updated += result.report().updated();
+			unchanged += result.report().unchanged();
+			conflicts += result.report().conflicts();
+		}
+		IngestReport report = new IngestReport(source, records.total(), created, updated, unchanged, conflicts,
+				rejections);
+		String status = report.rejected() == 0 ? "completed" : (report.accepted() > 0 ? "partial" : "rejected");
+		long runId = this.runs.record(source, origin, fileName, report, status, null, started, this.clock.instant());
+		log.info("Source {} ({}{}): {} received, {} created, {} updated, {} unchanged, {} rejected", source, origin,
+				(fileName != null) ? " " + fileName : "", report.received(), created, updated, unchanged,
+				report.rejected());
+		return new Outcome(runId, report, outcomes);
+	}
+
+	/**
+	 * What an ingest did.
+	 *
+	 * @param runId the recorded run
+	 * @param report counts and rejections
+	 * @param outcomes what became of each record that reached reconciliation
+	 */
+	public record Outcome(long runId, IngestReport report, List<RecordOutcome> outcomes) {
+
+	}
+
+}
