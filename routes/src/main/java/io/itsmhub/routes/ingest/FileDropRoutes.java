@@ -36,8 +36,8 @@ public class FileDropRoutes extends RouteBuilder {
 		from("file:" + this.directory.toAbsolutePath() + "?recursive=true&minDepth=2&maxDepth=2"
 				+ "&include=.*\\.(json|ndjson|jsonl|csv|JSON|NDJSON|JSONL|CSV)"
 				+ "&readLock=changed&readLockCheckInterval=200&readLockMinAge=200" + "&delay=" + this.pollDelay
-				+ "&move=.done/${file:onlyname.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}"
-				+ "&moveFailed=.failed/${file:onlyname}")
+				+ "&move=${file:parent}/.done/${file:onlyname.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}"
+				+ "&moveFailed=${file:parent}/.failed/${file:onlyname}")
 			.routeId(RouteIds.INGEST_FILE_DROP)
 			.process((exchange) -> this.handler.handle(source(exchange),
 					exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class),
