@@ -69,6 +69,38 @@ class FileDropIT {
 	}
 
 	@Test
+	void aCsvRegisterWithOneBrokenRowStoresTheOthers() throws IOException {
+		NotifyBuilder done = new NotifyBuilder(this.camel).fromRoute(RouteIds.INGEST_FILE_DROP).whenDone(1).create();
+		drop("itam", "register.csv", """
+				Asset Tag,Serial Number,Class,Owner,Cost,Currency,Purchase Date,Status
+				P1000091,CZ3420ABCD,server,jane.doe@example.com,12450.00,EUR,2023-04-11,in_use
+				P1000092,CZ3420ABCE,server,max@example.com,twelve,EUR,2024-01-15,in_use
+				P1000093,CZ3420ABCF,laptop,erika@example.com,1899.00,EUR,2018-06-01,in_use
+				""");
+		assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.jdbc.queryForList(
+				"SELECT source_key FROM item_sources WHERE source = 'itam' ORDER BY source_key", String.class))
+			.containsExactly("P1000091", "P1000093");
+		assertThat(this.jdbc.queryForMap(
+				"SELECT r.record_index, r.source_key, r.field, r.reason FROM ingest_rejections r JOIN ingest_runs u "
+						+ "ON u.id = r.run_id WHERE u.file_name = 'register.csv'"))
+			.containsEntry("RECORD_INDEX", 1)
+			.containsEntry("SOURCE_KEY", "P1000092")
+			.containsEntry("FIELD", "facts.purchase_cost")
+			.hasEntrySatisfying("REASON", (reason) -> assertThat((String) reason).contains("twelve"));
+	}
+
+	@Test
+	void aCsvWithoutAMappedColumnIsMovedAsideNamingTheColumn() throws IOException {
+		NotifyBuilder done = new NotifyBuilder(this.camel).fromRoute(RouteIds.INGEST_FILE_DROP).whenFailed(1).create();
+		drop("itam", "export.csv", "Asset,Serial\nP1,CZ1\n");
+		assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+		Path reason = DROP.resolve("itam/.failed/export.csv.reason.txt");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(reason));
+		assertThat(Files.readString(reason)).contains("Asset Tag");
+	}
+
+	@Test
 	void aFileThatCannotBeReadIsMovedAsideWithItsReason() throws IOException {
 		NotifyBuilder done = new NotifyBuilder(this.camel).fromRoute(RouteIds.INGEST_FILE_DROP).whenFailed(1).create();
 		Path dir = Files.createDirectories(DROP.resolve("agent"));

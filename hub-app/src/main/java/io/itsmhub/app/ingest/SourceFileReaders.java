@@ -4,10 +4,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.itsmhub.api.ingest.ParsedRecords;
 import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.sources.files.CsvColumnMapping;
+import io.itsmhub.sources.files.CsvHeaderException;
+import io.itsmhub.sources.files.CsvItemReader;
 
 /**
  * Reads a dropped file by its extension: {@code .json}, {@code .ndjson} and
@@ -18,14 +24,26 @@ public class SourceFileReaders {
 
 	private final CanonicalItemReader canonical;
 
-	private final Map<String, Map<String, Object>> csvMappings;
+	private final Map<String, CsvItemReader> csvReaders = new HashMap<>();
 
-	private final Clock clock;
-
+	/**
+	 * @param csvMappings per source, its CSV column mapping as configured
+	 * @throws IllegalStateException naming every source whose mapping is wrong
+	 */
 	public SourceFileReaders(Map<String, Map<String, Object>> csvMappings, Clock clock) {
 		this.canonical = new CanonicalItemReader(clock);
-		this.csvMappings = csvMappings;
-		this.clock = clock;
+		List<String> errors = new ArrayList<>();
+		csvMappings.forEach((source, config) -> {
+			try {
+				this.csvReaders.put(source, new CsvItemReader(CsvColumnMapping.fromMap(config), clock));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("hub.ingest.csv." + source + ": " + ex.getMessage());
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new IllegalStateException(String.join("; ", errors));
+		}
 	}
 
 	/**
@@ -46,12 +64,17 @@ public class SourceFileReaders {
 	}
 
 	private ParsedRecords readCsv(String source, byte[] content) {
-		Map<String, Object> mapping = this.csvMappings.get(source);
-		if (mapping == null) {
+		CsvItemReader reader = this.csvReaders.get(source);
+		if (reader == null) {
 			throw new UnreadableFileException("no CSV column mapping is configured for source '" + source
 					+ "': add one under hub.ingest.csv." + source);
 		}
-		throw new UnreadableFileException("CSV reading is not wired yet");
+		try {
+			return reader.read(content, source);
+		}
+		catch (CsvHeaderException ex) {
+			throw new UnreadableFileException(ex.getMessage(), ex);
+		}
 	}
 
 	private static void checkText(byte[] content) {
@@ -61,10 +84,6 @@ public class SourceFileReaders {
 		catch (CharacterCodingException ex) {
 			throw new UnreadableFileException("the file is not UTF-8 text");
 		}
-	}
-
-	Clock clock() {
-		return this.clock;
 	}
 
 }

@@ -16,6 +16,8 @@ import io.itsmhub.api.model.IdentifierType;
  */
 public final class IdentificationRule {
 
+	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
 	private final String name;
 
 	private final List<Term> terms;
@@ -93,7 +95,7 @@ public final class IdentificationRule {
 				if (value == null || value.isBlank()) {
 					return List.of();
 				}
-				values = List.of(value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+				values = List.of(SPACES.matcher(value.trim()).replaceAll(" ").toLowerCase(Locale.ROOT));
 			}
 			combined = combine(combined, values);
 		}

@@ -32,6 +32,10 @@ public final class PlaceholderBlocklist {
 	/** Zeros and separators only, as in an all-zero UUID or MAC address. */
 	private static final Pattern ZEROS = Pattern.compile("^[0\\-:.\\s]+$");
 
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-:.]");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	private final Set<String> values;
 
 	private PlaceholderBlocklist(Set<String> values) {
@@ -58,12 +62,12 @@ public final class PlaceholderBlocklist {
 		if (folded.isEmpty() || this.values.contains(folded)) {
 			return true;
 		}
-		String compact = folded.replaceAll("[\\s\\-:.]", "");
+		String compact = SEPARATORS.matcher(folded).replaceAll("");
 		return compact.isEmpty() || ONE_CHARACTER.matcher(compact).matches() || ZEROS.matcher(folded).matches();
 	}
 
 	private static String fold(String value) {
-		return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		return SPACES.matcher(value.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}
 
 }
