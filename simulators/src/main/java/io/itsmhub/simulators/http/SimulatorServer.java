@@ -27,6 +27,17 @@ import io.itsmhub.simulators.core.SimResponse;
  */
 public final class SimulatorServer implements AutoCloseable {
 
+	static {
+		// The JDK server writes headers and body separately; with Nagle's algorithm on,
+		// the
+		// body waits for the client's delayed ACK, about 40 ms per request. Read once
+		// when
+		// the first server starts, so set it before; an explicit setting is respected.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
