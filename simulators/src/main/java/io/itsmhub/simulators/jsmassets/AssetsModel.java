@@ -49,6 +49,10 @@ final class AssetsModel {
 
 	private final long schemaCreated;
 
+	// AQL evaluates attribute names per object; the resolved attribute lists are kept
+	// until the schema changes.
+	private final Map<String, List<AttributeDefinition>> attributeCache = new java.util.HashMap<>();
+
 	private int nextTypeId;
 
 	private int nextAttributeId;
@@ -67,6 +71,7 @@ final class AssetsModel {
 	}
 
 	void seed() {
+		this.attributeCache.clear();
 		this.types.clear();
 		this.statuses.clear();
 		this.referenceTypes.clear();
@@ -207,6 +212,7 @@ final class AssetsModel {
 				"", kind, (kind == 0) ? defaultType : -1, label, system, min, max, unique, referenceObjectTypeId,
 				referenceTypeId, includeChildren, options, type.own.size());
 		type.own.add(attribute);
+		this.attributeCache.clear();
 		return attribute;
 	}
 
@@ -224,10 +230,14 @@ final class AssetsModel {
 
 	/** All attributes of a type, inherited ones included, system ones first. */
 	List<AttributeDefinition> attributes(ObjectTypeDefinition type) {
+		return this.attributeCache.computeIfAbsent(type.id, (id) -> List.copyOf(collectAttributes(type)));
+	}
+
+	private List<AttributeDefinition> collectAttributes(ObjectTypeDefinition type) {
 		List<AttributeDefinition> result = new ArrayList<>();
 		type.own.stream().filter((a) -> a.system || a.label).forEach(result::add);
 		if (type.parentId != null && this.types.get(type.parentId).inherited) {
-			attributes(this.types.get(type.parentId)).stream().filter((a) -> !a.system).forEach(result::add);
+			collectAttributes(this.types.get(type.parentId)).stream().filter((a) -> !a.system).forEach(result::add);
 		}
 		type.own.stream().filter((a) -> !a.system && !a.label).forEach(result::add);
 		return result;

@@ -105,6 +105,24 @@ final class EncodedQuery {
 		return false;
 	}
 
+	/**
+	 * An equality condition every match must satisfy, on a column the store indexes, so
+	 * the candidates can come from the index instead of a scan.
+	 * @return the column and value, or {@code null}
+	 */
+	Map.Entry<String, String> indexedEquality() {
+		if (this.groups.size() != 1) {
+			return null;
+		}
+		for (List<Condition> anyOf : this.groups.get(0)) {
+			if (anyOf.size() == 1 && anyOf.get(0).operator.equals("=") && !anyOf.get(0).value.isEmpty()
+					&& TableStore.INDEXED.contains(anyOf.get(0).field)) {
+				return Map.entry(anyOf.get(0).field, anyOf.get(0).value);
+			}
+		}
+		return null;
+	}
+
 	Comparator<Map<String, String>> ordering(BiFunction<Map<String, String>, String, String> valueOf) {
 		Comparator<Map<String, String>> comparator = (a, b) -> 0;
 		for (Order order : this.orders) {

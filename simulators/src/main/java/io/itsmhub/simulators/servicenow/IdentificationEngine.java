@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +25,12 @@ final class IdentificationEngine {
 	private final TableStore store;
 
 	private final List<IdentificationRule> rules;
+
+	// Indexes that spare a scan of every source record and relationship per payload
+	// item on large loads; an entry is trusted only after the record is read back.
+	private final Map<String, String> sourceIndex = new HashMap<>();
+
+	private final Map<String, String> relationIndex = new HashMap<>();
 
 	IdentificationEngine(TableStore store, List<IdentificationRule> rules) {
 		this.store = store;
@@ -206,12 +211,12 @@ final class IdentificationEngine {
 			}
 			anyTried = true;
 			List<Map<String, String>> found = new ArrayList<>();
-			for (Map<String, String> candidate : this.store.list(rule.searchOnTable())) {
+			Map.Entry<String, String> first = wanted.entrySet().iterator().next();
+			for (Map<String, String> candidate : this.store.lookup(rule.searchOnTable(), first.getKey(),
+					first.getValue())) {
 				if (wanted.entrySet()
 					.stream()
-					.allMatch((w) -> w.getValue()
-						.toLowerCase(Locale.ROOT)
-						.equals(candidate.getOrDefault(w.getKey(), "").toLowerCase(Locale.ROOT)))) {
+					.allMatch((w) -> w.getValue().equalsIgnoreCase(candidate.getOrDefault(w.getKey(), "")))) {
 					found.add(candidate);
 				}
 			}
@@ -237,19 +242,32 @@ final class IdentificationEngine {
 		String name = Json.text(info, "source_name");
 		String nativeKey = Json.text(info, "source_native_key");
 		String scan = Json.text(info, "source_recency_timestamp");
+		if (nativeKey == null || nativeKey.isBlank()) {
+			// Without a native key there is nothing to tell this item's source row apart.
+			return;
+		}
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("name", name);
 		values.put("id", (nativeKey != null) ? nativeKey : "");
 		values.put("target_table", className);
 		values.put("target_sys_id", sysId);
 		values.put("last_scan", isDateTime(scan) ? scan : this.store.now());
-		for (Map<String, String> existing : this.store.list("sys_object_source")) {
-			if (name.equals(existing.get("name")) && values.get("id").equals(existing.get("id"))) {
-				this.store.update(existing, values, user);
-				return;
+		String key = name + "|" + values.get("id");
+		Map<String, String> existing = indexed("sys_object_source", this.sourceIndex.get(key));
+		if (existing == null || !name.equals(existing.get("name")) || !values.get("id").equals(existing.get("id"))) {
+			existing = null;
+			for (Map<String, String> candidate : this.store.lookup("sys_object_source", "id", values.get("id"))) {
+				if (name.equals(candidate.get("name")) && values.get("id").equals(candidate.get("id"))) {
+					existing = candidate;
+				}
 			}
 		}
-		this.store.insert("sys_object_source", values, user);
+		if (existing != null) {
+			this.store.update(existing, values, user);
+			this.sourceIndex.put(key, existing.get("sys_id"));
+			return;
+		}
+		this.sourceIndex.put(key, this.store.insert("sys_object_source", values, user).get("sys_id"));
 	}
 
 	private static boolean isDateTime(String value) {
@@ -291,14 +309,22 @@ final class IdentificationEngine {
 			out.put("errorCount", 1);
 			return out;
 		}
-		for (Map<String, String> existing : this.store.list("cmdb_rel_ci")) {
-			if (parent.equals(existing.get("parent")) && child.equals(existing.get("child"))
-					&& relType.get("sys_id").equals(existing.get("type"))) {
-				out.put("operation", "NO_CHANGE");
-				out.put("sysId", existing.get("sys_id"));
-				out.put("errorCount", 0);
-				return out;
+		String key = parent + "|" + child + "|" + relType.get("sys_id");
+		Map<String, String> known = indexed("cmdb_rel_ci", this.relationIndex.get(key));
+		if (known == null || !key.equals(known.get("parent") + "|" + known.get("child") + "|" + known.get("type"))) {
+			known = null;
+			for (Map<String, String> existing : this.store.lookup("cmdb_rel_ci", "parent", parent)) {
+				if (key.equals(existing.get("parent") + "|" + existing.get("child") + "|" + existing.get("type"))) {
+					known = existing;
+				}
 			}
+		}
+		if (known != null) {
+			this.relationIndex.put(key, known.get("sys_id"));
+			out.put("operation", "NO_CHANGE");
+			out.put("sysId", known.get("sys_id"));
+			out.put("errorCount", 0);
+			return out;
 		}
 		out.put("operation", "INSERT");
 		if (commit) {
@@ -306,10 +332,16 @@ final class IdentificationEngine {
 			values.put("parent", parent);
 			values.put("child", child);
 			values.put("type", relType.get("sys_id"));
-			out.put("sysId", this.store.insert("cmdb_rel_ci", values, user).get("sys_id"));
+			String sysId = this.store.insert("cmdb_rel_ci", values, user).get("sys_id");
+			this.relationIndex.put(key, sysId);
+			out.put("sysId", sysId);
 		}
 		out.put("errorCount", 0);
 		return out;
+	}
+
+	private Map<String, String> indexed(String table, String sysId) {
+		return (sysId != null) ? this.store.get(table, sysId) : null;
 	}
 
 	private static String endpoint(JsonNode relation, String side, List<String> sysIds,

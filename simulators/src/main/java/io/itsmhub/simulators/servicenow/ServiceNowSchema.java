@@ -30,6 +30,10 @@ public final class ServiceNowSchema {
 
 	private final Map<String, TableDefinition> tables = new LinkedHashMap<>();
 
+	// Queries and identification ask "is this class a kind of that table" for every
+	// record; the hierarchy never changes, so the answers are kept.
+	private final Map<String, Map<String, Boolean>> isACache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ServiceNowSchema() {
 		add("sys_db_object", "Table", null, "name", text("name", "Name"), text("label", "Label"),
 				ref("super_class", "Extends table", "sys_db_object"));
@@ -152,6 +156,11 @@ public final class ServiceNowSchema {
 	 * Whether {@code table} is {@code ancestor} or extends it.
 	 */
 	boolean isA(String table, String ancestor) {
+		return this.isACache.computeIfAbsent(table, (k) -> new java.util.concurrent.ConcurrentHashMap<>())
+			.computeIfAbsent(ancestor, (k) -> computeIsA(table, ancestor));
+	}
+
+	private boolean computeIsA(String table, String ancestor) {
 		for (String current = table; current != null; current = this.tables.get(current).parent()) {
 			if (current.equals(ancestor)) {
 				return true;

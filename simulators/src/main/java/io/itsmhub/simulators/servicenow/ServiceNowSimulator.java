@@ -375,7 +375,10 @@ public final class ServiceNowSimulator extends PlatformSimulator {
 		EncodedQuery query = EncodedQuery.parse(request.queryParam("sysparm_query"),
 				(field) -> this.store.knownField(table, field));
 		List<Map<String, String>> matches = new ArrayList<>();
-		for (Map<String, String> record : this.store.list(table)) {
+		Map.Entry<String, String> indexed = query.indexedEquality();
+		List<Map<String, String>> candidates = (indexed != null)
+				? this.store.lookup(table, indexed.getKey(), indexed.getValue()) : this.store.list(table);
+		for (Map<String, String> record : candidates) {
 			if (query.matches(record, this.store::value)) {
 				matches.add(record);
 			}

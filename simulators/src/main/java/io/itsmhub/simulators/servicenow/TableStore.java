@@ -41,6 +41,13 @@ final class TableStore {
 
 	private final Map<String, LinkedHashMap<String, Map<String, String>>> byRoot = new LinkedHashMap<>();
 
+	/** Columns looked up by identifiers; indexed so a 10,000-CI load is not quadratic. */
+	static final java.util.Set<String> INDEXED = java.util.Set.of("serial_number", "name", "object_id", "asset_tag",
+			"correlation_id", "parent", "child", "id", "ci");
+
+	// root table -> column -> lower-case value -> sys_ids
+	private final Map<String, Map<String, Map<String, java.util.Set<String>>>> indexes = new java.util.HashMap<>();
+
 	TableStore(ServiceNowSchema schema, Clock clock) {
 		this.schema = schema;
 		this.clock = clock;
@@ -52,6 +59,53 @@ final class TableStore {
 
 	void clear() {
 		this.byRoot.clear();
+		this.indexes.clear();
+	}
+
+	private void index(String table, String sysId, String field, String oldValue, String newValue) {
+		if (!INDEXED.contains(field)) {
+			return;
+		}
+		Map<String, Map<String, java.util.Set<String>>> byField = this.indexes.computeIfAbsent(this.schema.root(table),
+				(t) -> new java.util.HashMap<>());
+		Map<String, java.util.Set<String>> byValue = byField.computeIfAbsent(field, (f) -> new java.util.HashMap<>());
+		if (oldValue != null && !oldValue.isEmpty()) {
+			java.util.Set<String> ids = byValue.get(oldValue.toLowerCase(Locale.ROOT));
+			if (ids != null) {
+				ids.remove(sysId);
+			}
+		}
+		if (newValue != null && !newValue.isEmpty()) {
+			byValue.computeIfAbsent(newValue.toLowerCase(Locale.ROOT), (v) -> new java.util.LinkedHashSet<>())
+				.add(sysId);
+		}
+	}
+
+	/**
+	 * The records of a table (and its children) whose indexed column equals a value,
+	 * ignoring case.
+	 */
+	List<Map<String, String>> lookup(String table, String field, String value) {
+		if (!INDEXED.contains(field)) {
+			List<Map<String, String>> result = new ArrayList<>();
+			for (Map<String, String> record : list(table)) {
+				if (value.equalsIgnoreCase(record.getOrDefault(field, ""))) {
+					result.add(record);
+				}
+			}
+			return result;
+		}
+		java.util.Set<String> ids = this.indexes.getOrDefault(this.schema.root(table), Map.of())
+			.getOrDefault(field, Map.of())
+			.getOrDefault(value.toLowerCase(Locale.ROOT), java.util.Set.of());
+		List<Map<String, String>> result = new ArrayList<>();
+		for (String id : ids) {
+			Map<String, String> record = get(table, id);
+			if (record != null) {
+				result.add(record);
+			}
+		}
+		return result;
 	}
 
 	static String newSysId() {
@@ -122,6 +176,7 @@ final class TableStore {
 			record.put("display_name", (model == null || model.isEmpty()) ? tag : tag + " - " + model);
 		}
 		rows(table).put(id, record);
+		record.forEach((field, value) -> index(table, id, field, null, value));
 		return record;
 	}
 
@@ -136,6 +191,8 @@ final class TableStore {
 		boolean changed = false;
 		for (Map.Entry<String, String> entry : clean.entrySet()) {
 			if (!entry.getValue().equals(record.getOrDefault(entry.getKey(), ""))) {
+				index(record.get("sys_class_name"), record.get("sys_id"), entry.getKey(), record.get(entry.getKey()),
+						entry.getValue());
 				record.put(entry.getKey(), entry.getValue());
 				changed = true;
 			}
@@ -162,7 +219,11 @@ final class TableStore {
 
 	boolean delete(String table, String sysId) {
 		Map<String, String> record = get(table, sysId);
-		return record != null && rows(table).remove(sysId) != null;
+		if (record == null) {
+			return false;
+		}
+		record.forEach((field, value) -> index(table, sysId, field, value, null));
+		return rows(table).remove(sysId) != null;
 	}
 
 	/**
