@@ -379,6 +379,21 @@ public final class MappingCompiler {
 				rules.put(field.getKey(), field.getValue());
 				rulePaths.put(field.getKey(), "records." + role + ".fields." + field.getKey());
 			}
+			JsonNode include = entry.path("include");
+			for (int i = 0; i < include.size(); i++) {
+				String set = include.get(i).asText();
+				JsonNode fieldSet = this.tree.root().path("fieldSets").get(set);
+				if (fieldSet == null) {
+					error(path + ".include[" + i + "]", "field set '" + set + "' is not defined in fieldSets"
+							+ closest(iterable(this.tree.root().path("fieldSets").fieldNames()), set));
+					continue;
+				}
+				for (Iterator<Map.Entry<String, JsonNode>> it = fieldSet.fields(); it.hasNext();) {
+					Map.Entry<String, JsonNode> field = it.next();
+					rules.put(field.getKey(), field.getValue());
+					rulePaths.put(field.getKey(), "fieldSets." + set + "." + field.getKey());
+				}
+			}
 			if (overrides != null) {
 				for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext();) {
 					Map.Entry<String, JsonNode> field = it.next();
