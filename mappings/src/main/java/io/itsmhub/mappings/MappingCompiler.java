@@ -139,8 +139,11 @@ public final class MappingCompiler {
 		}
 
 		private void error(String path, String message) {
+			error(path, this.tree.locationOf(path), message);
+		}
+
+		private void error(String path, Location location, String message) {
 			if (this.seen.add(path + "\u0000" + message)) {
-				Location location = this.tree.locationOf(path);
 				this.errors.add(new MappingError(this.documentName, this.version, location.line(), location.column(),
 						path, message));
 			}
@@ -151,7 +154,7 @@ public final class MappingCompiler {
 			if (root.path("version").canConvertToInt()) {
 				this.version = root.path("version").asInt();
 			}
-			this.tree.problems().forEach((problem) -> error(problem.path(), problem.message()));
+			this.tree.problems().forEach((problem) -> error(problem.path(), problem.location(), problem.message()));
 			if (root.isMissingNode()) {
 				if (this.tree.problems().isEmpty()) {
 					error("", "is empty; a mapping starts with apiVersion: " + API_VERSION);
@@ -433,6 +436,9 @@ public final class MappingCompiler {
 						"'" + targetClass + "' is not a class of the " + this.catalog.platform() + " field catalog"
 								+ closest(this.catalog.classes().keySet(), targetClass) + "; it has "
 								+ this.catalog.classes().size() + " classes, listed in its catalog.yaml");
+				// still check the rules themselves, so their errors come in the same
+				// round
+				rules.forEach((name, rule) -> fieldRule(rulePaths.get(name), name, rule, null, targetClass));
 				return null;
 			}
 			for (FieldCatalog.Field required : known.requiredFields()) {

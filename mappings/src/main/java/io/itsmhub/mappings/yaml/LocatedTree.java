@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -58,7 +61,7 @@ public final class LocatedTree {
 			}
 		}
 		catch (JsonProcessingException ex) {
-			problems.add(new Problem("", location(ex.getLocation()), "is not valid YAML: " + ex.getOriginalMessage()));
+			problems.add(syntaxError(ex));
 		}
 		catch (IOException ex) {
 			problems.add(new Problem("", Location.START, "could not be read: " + ex.getMessage()));
@@ -114,6 +117,26 @@ public final class LocatedTree {
 				return NODES.textNode(parser.getText());
 		}
 	}
+
+	/**
+	 * A syntax error at the place the YAML parser names (its message marks the line and
+	 * column where it gave up), in one line without the parser's source excerpt.
+	 */
+	private static Problem syntaxError(JsonProcessingException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		Location location = location(ex.getLocation());
+		Matcher mark = MARK.matcher(message);
+		while (mark.find()) {
+			location = new Location(Integer.parseInt(mark.group(1)), Integer.parseInt(mark.group(2)));
+		}
+		String summary = message.lines()
+			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+			.map(String::strip)
+			.collect(Collectors.joining("; "));
+		return new Problem("", location, "is not valid YAML: " + summary);
+	}
+
+	private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
 	/** The path of a member of the object at {@code path}. */
 	public static String child(String path, String name) {
