@@ -57,7 +57,7 @@ public final class MappingCompiler {
 	public static final String SCHEMA_RESOURCE = "/io/itsmhub/mappings/mapping-schema.json";
 
 	/** How long one expression may run for one item before it fails that item. */
-	static final long EXPRESSION_TIMEOUT_MILLIS = 100;
+	static final long EXPRESSION_TIMEOUT_MILLIS = 1000;
 
 	/** How deep one expression may recurse. */
 	static final int EXPRESSION_MAX_DEPTH = 200;
@@ -492,7 +492,8 @@ public final class MappingCompiler {
 			else if (rule.path("expression").isTextual()) {
 				String text = rule.path("expression").asText();
 				try {
-					Jsonata.jsonata(text);
+					Jsonata parsed = Jsonata.jsonata(text);
+					warmUp(parsed);
 					source = ValueSource.expression(text, EXPRESSION_TIMEOUT_MILLIS, EXPRESSION_MAX_DEPTH);
 				}
 				catch (RuntimeException ex) {
@@ -563,6 +564,22 @@ public final class MappingCompiler {
 			Location location = this.tree.locationOf(path);
 			return new FieldRule(name, location.line(), source, when, steps, scalar(rule.get("default")),
 					rule.path("required").asBoolean(false), type, maxLength);
+		}
+
+		/**
+		 * One bounded evaluation on an empty item at load time, so that the engine's
+		 * classes are loaded before the first real item: a cold first call must not use
+		 * up that item's time bound.
+		 */
+		private static void warmUp(Jsonata expression) {
+			try {
+				Jsonata.Frame frame = expression.createFrame();
+				frame.setRuntimeBounds(EXPRESSION_TIMEOUT_MILLIS, EXPRESSION_MAX_DEPTH);
+				expression.evaluate(Map.of(), frame);
+			}
+			catch (RuntimeException ex) {
+				// an empty item may well make an expression fail; only real items count
+			}
 		}
 
 		private static boolean compatible(FieldType ruleType, FieldType catalogType) {
