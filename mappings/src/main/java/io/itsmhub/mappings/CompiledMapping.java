@@ -151,16 +151,28 @@ public final class CompiledMapping {
 			}
 			records.add(record.map(item, context, problems, trace));
 		}
-		List<TargetRelation> relations = relations(item, notes);
+		if (item.relationships().isEmpty()) {
+			return new TargetPayload(this.platform, itemId, records, List.of(),
+					ContentHash.ofRelationKeys(this.platform, records, List.of()));
+		}
+		List<Keyed> keyed = relations(item, notes);
+		List<TargetRelation> relations = new ArrayList<>(keyed.size());
+		List<String> keys = new ArrayList<>(keyed.size());
+		for (Keyed relation : keyed) {
+			relations.add(relation.relation());
+			keys.add(relation.key());
+		}
 		return new TargetPayload(this.platform, itemId, records, relations,
-				ContentHash.of(this.platform, records, relations));
+				ContentHash.ofRelationKeys(this.platform, records, keys));
 	}
 
-	private List<TargetRelation> relations(DiscoveredItem item, List<String> notes) {
-		if (item.relationships().isEmpty()) {
-			return List.of();
-		}
-		List<TargetRelation> relations = new ArrayList<>(item.relationships().size());
+	/** A relation with its canonical form, computed once for sorting and hashing. */
+	private record Keyed(String key, TargetRelation relation) {
+
+	}
+
+	private List<Keyed> relations(DiscoveredItem item, List<String> notes) {
+		List<Keyed> relations = new ArrayList<>(item.relationships().size());
 		for (Relationship relationship : item.relationships()) {
 			RelationRule rule = this.relationships.get(relationship.type());
 			if (rule == null) {
@@ -170,11 +182,12 @@ public final class CompiledMapping {
 				}
 				continue;
 			}
-			relations.add(new TargetRelation(relationship.type().id(), rule.platformType(), rule.reverse(),
-					relationship.target()));
+			TargetRelation relation = new TargetRelation(relationship.type().id(), rule.platformType(), rule.reverse(),
+					relationship.target());
+			relations.add(new Keyed(ContentHash.relation(relation), relation));
 		}
 		// the source's order is not meaningful; a fixed order keeps the hash stable
-		relations.sort(Comparator.comparing(ContentHash::relation));
+		relations.sort(Comparator.comparing(Keyed::key));
 		return relations;
 	}
 

@@ -1,14 +1,13 @@
 package io.itsmhub.mappings;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.target.TargetRecord;
@@ -30,11 +29,69 @@ final class ContentHash {
 		}
 	});
 
+	/** Per thread, reused: hashing runs for every item, and should not allocate much. */
+	private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+
+	private static final ThreadLocal<byte[][]> BYTES = ThreadLocal.withInitial(() -> new byte[][] { new byte[8192] });
+
 	private ContentHash() {
 	}
 
+	/** SHA-256 of the text's UTF-8 bytes, encoded into a reused buffer. */
+	private static byte[] digest(CharSequence text) {
+		byte[][] holder = BYTES.get();
+		int length = text.length();
+		if (holder[0].length < length * 3) {
+			holder[0] = new byte[length * 3];
+		}
+		byte[] bytes = holder[0];
+		int n = 0;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes[n++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				bytes[n++] = (byte) (0xC0 | (c >> 6));
+				bytes[n++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (!Character.isSurrogate(c)) {
+				bytes[n++] = (byte) (0xE0 | (c >> 12));
+				bytes[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[n++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int codePoint = Character.toCodePoint(c, text.charAt(++i));
+				bytes[n++] = (byte) (0xF0 | (codePoint >> 18));
+				bytes[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				bytes[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+				bytes[n++] = (byte) (0x80 | (codePoint & 0x3F));
+			}
+			else {
+				// a lone surrogate: encode as U+FFFD, as String.getBytes does
+				bytes[n++] = (byte) 0xEF;
+				bytes[n++] = (byte) 0xBF;
+				bytes[n++] = (byte) 0xBD;
+			}
+		}
+		MessageDigest digest = SHA_256.get();
+		digest.update(bytes, 0, n);
+		return digest.digest();
+	}
+
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
-		StringBuilder out = new StringBuilder(1024);
+		List<String> keys = new ArrayList<>(relations.size());
+		relations.forEach((relation) -> keys.add(relation(relation)));
+		return ofRelationKeys(platform, records, keys);
+	}
+
+	/**
+	 * The hash, with the relations given in their canonical form already (the engine has
+	 * them from sorting).
+	 */
+	static String ofRelationKeys(String platform, List<TargetRecord> records, List<String> relations) {
+		StringBuilder out = BUFFER.get();
+		out.setLength(0);
 		out.append("{\"platform\":");
 		string(out, platform);
 		out.append(",\"records\":[");
@@ -58,11 +115,10 @@ final class ContentHash {
 			if (i > 0) {
 				out.append(',');
 			}
-			out.append(relation(relations.get(i)));
+			out.append(relations.get(i));
 		}
 		out.append("]}");
-		MessageDigest digest = SHA_256.get();
-		return HexFormat.of().formatHex(digest.digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(digest(out));
 	}
 
 	/**
@@ -90,15 +146,15 @@ final class ContentHash {
 
 	private static void object(StringBuilder out, Map<String, Object> map) {
 		out.append('{');
-		boolean first = true;
-		for (Map.Entry<String, Object> entry : new TreeMap<>(map).entrySet()) {
-			if (!first) {
+		String[] keys = map.keySet().toArray(new String[0]);
+		Arrays.sort(keys);
+		for (int i = 0; i < keys.length; i++) {
+			if (i > 0) {
 				out.append(',');
 			}
-			first = false;
-			string(out, entry.getKey());
+			string(out, keys[i]);
 			out.append(':');
-			value(out, entry.getValue());
+			value(out, map.get(keys[i]));
 		}
 		out.append('}');
 	}
@@ -134,6 +190,11 @@ final class ContentHash {
 
 	private static void string(StringBuilder out, String text) {
 		out.append('"');
+		if (plain(text)) {
+			// the common case: nothing to escape, so append it whole
+			out.append(text).append('"');
+			return;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -153,6 +214,16 @@ final class ContentHash {
 			}
 		}
 		out.append('"');
+	}
+
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

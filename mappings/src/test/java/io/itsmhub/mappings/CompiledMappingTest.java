@@ -329,6 +329,16 @@ class CompiledMappingTest {
 	}
 
 	@Test
+	void contentHashEncodesTextAsUtf8() {
+		TargetPayload payload = this.mapping.map(server("zürich-€-\uD83D\uDE80", "CZ1", null), "item-1");
+		String name = (String) payload.records().get(0).fields().get("name");
+		assertThat(payload.contentHash())
+			.isEqualTo(sha256("{\"platform\":\"test\",\"records\":[{\"role\":\"host\",\"targetClass\":\"Host\","
+					+ "\"fields\":{\"name\":\"" + name + "\",\"serial\":\"CZ1\"},\"matchOn\":{\"name\":\"" + name
+					+ "\",\"serial\":\"CZ1\"}}],\"relations\":[]}"));
+	}
+
+	@Test
 	void previewExplainsEveryFieldWithItsRuleAndLine() {
 		DiscoveredItem item = server("  DB-01 ", " cz1 ", "Windows");
 		MappingPreview preview = this.mapping.preview(item, "item-1");
