@@ -14,111 +14,88 @@ import io.itsmhub.api.target.TargetRecord;
 import io.itsmhub.api.target.TargetRelation;
 
 /**
- * A SHA-256 over a canonical serialization of what would be sent: compact JSON with
- * object keys sorted, records in mapping order, relations sorted. Equal payloads give
- * equal hashes across runs, instances and JVMs; any change to a sent value changes it.
+ * A SHA-256 over a canonical serialization of what would be sent: compact JSON (UTF-8)
+ * with object keys sorted, records in mapping order, relations sorted. Equal payloads
+ * give equal hashes across runs, instances and JVMs; any change to a sent value changes
+ * it. It runs for every item of every sync, so it writes bytes straight into a reused
+ * buffer.
  */
 final class ContentHash {
 
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+	private static final ThreadLocal<ContentHash> PER_THREAD = ThreadLocal.withInitial(ContentHash::new);
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final MessageDigest digest;
+
+	private byte[] bytes = new byte[4096];
+
+	private int length;
+
+	private ContentHash() {
 		try {
-			return MessageDigest.getInstance("SHA-256");
+			this.digest = MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
-	});
-
-	/** Per thread, reused: hashing runs for every item, and should not allocate much. */
-	private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
-
-	private static final ThreadLocal<byte[][]> BYTES = ThreadLocal.withInitial(() -> new byte[][] { new byte[8192] });
-
-	private ContentHash() {
 	}
 
-	/** SHA-256 of the text's UTF-8 bytes, encoded into a reused buffer. */
-	private static byte[] digest(CharSequence text) {
-		byte[][] holder = BYTES.get();
-		int length = text.length();
-		if (holder[0].length < length * 3) {
-			holder[0] = new byte[length * 3];
-		}
-		byte[] bytes = holder[0];
-		int n = 0;
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				bytes[n++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				bytes[n++] = (byte) (0xC0 | (c >> 6));
-				bytes[n++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (!Character.isSurrogate(c)) {
-				bytes[n++] = (byte) (0xE0 | (c >> 12));
-				bytes[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				bytes[n++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				int codePoint = Character.toCodePoint(c, text.charAt(++i));
-				bytes[n++] = (byte) (0xF0 | (codePoint >> 18));
-				bytes[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-				bytes[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-				bytes[n++] = (byte) (0x80 | (codePoint & 0x3F));
-			}
-			else {
-				// a lone surrogate: encode as U+FFFD, as String.getBytes does
-				bytes[n++] = (byte) 0xEF;
-				bytes[n++] = (byte) 0xBF;
-				bytes[n++] = (byte) 0xBD;
-			}
-		}
-		MessageDigest digest = SHA_256.get();
-		digest.update(bytes, 0, n);
-		return digest.digest();
-	}
-
+	/** The hash of a payload's records and relations. */
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
+		List<String[]> fieldOrders = new ArrayList<>(records.size());
+		List<String[]> matchOrders = new ArrayList<>(records.size());
+		for (TargetRecord record : records) {
+			fieldOrders.add(sortedKeys(record.fields().keySet().toArray(new String[0])));
+			matchOrders.add(sortedKeys(record.matchOn().keySet().toArray(new String[0])));
+		}
 		List<String> keys = new ArrayList<>(relations.size());
 		relations.forEach((relation) -> keys.add(relation(relation)));
-		return ofRelationKeys(platform, records, keys);
+		return of(platform, records, fieldOrders, matchOrders, keys);
 	}
 
 	/**
-	 * The hash, with the relations given in their canonical form already (the engine has
-	 * them from sorting).
+	 * The hash, with what the engine knows already: per record the field names in sorted
+	 * order (names without a value are skipped), and the relations in canonical form,
+	 * sorted.
 	 */
-	static String ofRelationKeys(String platform, List<TargetRecord> records, List<String> relations) {
-		StringBuilder out = BUFFER.get();
-		out.setLength(0);
-		out.append("{\"platform\":");
-		string(out, platform);
-		out.append(",\"records\":[");
+	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders,
+			List<String[]> matchOrders, List<String> relations) {
+		ContentHash out = PER_THREAD.get();
+		out.length = 0;
+		out.ascii("{\"platform\":");
+		out.string(platform, true);
+		out.ascii(",\"records\":[");
 		for (int i = 0; i < records.size(); i++) {
 			TargetRecord record = records.get(i);
 			if (i > 0) {
-				out.append(',');
+				out.put((byte) ',');
 			}
-			out.append("{\"role\":");
-			string(out, record.role());
-			out.append(",\"targetClass\":");
-			string(out, record.targetClass());
-			out.append(",\"fields\":");
-			object(out, record.fields());
-			out.append(",\"matchOn\":");
-			object(out, record.matchOn());
-			out.append('}');
+			out.ascii("{\"role\":");
+			out.string(record.role(), true);
+			out.ascii(",\"targetClass\":");
+			out.string(record.targetClass(), true);
+			out.ascii(",\"fields\":");
+			out.object(fieldOrders.get(i), record.fields());
+			out.ascii(",\"matchOn\":");
+			out.object(matchOrders.get(i), record.matchOn());
+			out.put((byte) '}');
 		}
-		out.append("],\"relations\":[");
+		out.ascii("],\"relations\":[");
 		for (int i = 0; i < relations.size(); i++) {
 			if (i > 0) {
-				out.append(',');
+				out.put((byte) ',');
 			}
-			out.append(relations.get(i));
+			out.string(relations.get(i), false);
 		}
-		out.append("]}");
-		return HexFormat.of().formatHex(digest(out));
+		out.ascii("]}");
+		out.digest.update(out.bytes, 0, out.length);
+		return HEX.formatHex(out.digest.digest());
+	}
+
+	static String[] sortedKeys(String[] keys) {
+		Arrays.sort(keys);
+		return keys;
 	}
 
 	/**
@@ -127,9 +104,9 @@ final class ContentHash {
 	static String relation(TargetRelation relation) {
 		StringBuilder out = new StringBuilder(96);
 		out.append("{\"canonicalType\":");
-		string(out, relation.canonicalType());
+		quote(out, relation.canonicalType());
 		out.append(",\"platformType\":");
-		string(out, relation.platformType());
+		quote(out, relation.platformType());
 		out.append(",\"reverse\":").append(relation.reverse()).append(",\"target\":{");
 		boolean first = true;
 		for (Map.Entry<IdentifierType, List<String>> entry : relation.target().asMap().entrySet()) {
@@ -137,64 +114,21 @@ final class ContentHash {
 				out.append(',');
 			}
 			first = false;
-			string(out, entry.getKey().id());
-			out.append(':');
-			value(out, entry.getValue());
+			quote(out, entry.getKey().id());
+			out.append(":[");
+			for (int i = 0; i < entry.getValue().size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				quote(out, entry.getValue().get(i));
+			}
+			out.append(']');
 		}
 		return out.append("}}").toString();
 	}
 
-	private static void object(StringBuilder out, Map<String, Object> map) {
-		out.append('{');
-		String[] keys = map.keySet().toArray(new String[0]);
-		Arrays.sort(keys);
-		for (int i = 0; i < keys.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			string(out, keys[i]);
-			out.append(':');
-			value(out, map.get(keys[i]));
-		}
-		out.append('}');
-	}
-
-	private static void value(StringBuilder out, Object value) {
-		if (value == null) {
-			out.append("null");
-		}
-		else if (value instanceof String text) {
-			string(out, text);
-		}
-		else if (value instanceof BigDecimal decimal) {
-			out.append(decimal.toPlainString());
-		}
-		else if (value instanceof Number || value instanceof Boolean) {
-			out.append(value);
-		}
-		else if (value instanceof List<?> list) {
-			out.append('[');
-			List<Object> elements = new ArrayList<>(list);
-			for (int i = 0; i < elements.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				value(out, elements.get(i));
-			}
-			out.append(']');
-		}
-		else {
-			string(out, value.toString());
-		}
-	}
-
-	private static void string(StringBuilder out, String text) {
+	private static void quote(StringBuilder out, String text) {
 		out.append('"');
-		if (plain(text)) {
-			// the common case: nothing to escape, so append it whole
-			out.append(text).append('"');
-			return;
-		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -216,14 +150,133 @@ final class ContentHash {
 		out.append('"');
 	}
 
-	private static boolean plain(String text) {
-		for (int i = 0; i < text.length(); i++) {
+	private void object(String[] names, Map<String, Object> map) {
+		put((byte) '{');
+		boolean first = true;
+		for (String name : names) {
+			Object value = map.get(name);
+			if (value == null) {
+				continue;
+			}
+			if (!first) {
+				put((byte) ',');
+			}
+			first = false;
+			string(name, true);
+			put((byte) ':');
+			value(value);
+		}
+		put((byte) '}');
+	}
+
+	private void value(Object value) {
+		if (value instanceof String text) {
+			string(text, true);
+		}
+		else if (value instanceof BigDecimal decimal) {
+			ascii(decimal.toPlainString());
+		}
+		else if (value instanceof Number || value instanceof Boolean) {
+			ascii(value.toString());
+		}
+		else if (value instanceof List<?> list) {
+			put((byte) '[');
+			for (int i = 0; i < list.size(); i++) {
+				if (i > 0) {
+					put((byte) ',');
+				}
+				value(list.get(i));
+			}
+			put((byte) ']');
+		}
+		else {
+			string(String.valueOf(value), true);
+		}
+	}
+
+	/** Text as UTF-8; quoted and escaped as a JSON string, or as it is (JSON already). */
+	private void string(String text, boolean quoted) {
+		int n = text.length();
+		ensure(n * 6 + 2);
+		byte[] out = this.bytes;
+		int at = this.length;
+		if (quoted) {
+			out[at++] = '"';
+		}
+		for (int i = 0; i < n; i++) {
 			char c = text.charAt(i);
-			if (c < 0x20 || c == '"' || c == '\\') {
-				return false;
+			if (c < 0x80) {
+				if (quoted && (c < 0x20 || c == '"' || c == '\\')) {
+					at = escape(out, at, c);
+				}
+				else {
+					out[at++] = (byte) c;
+				}
+			}
+			else if (c < 0x800) {
+				out[at++] = (byte) (0xC0 | (c >> 6));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (!Character.isSurrogate(c)) {
+				out[at++] = (byte) (0xE0 | (c >> 12));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int codePoint = Character.toCodePoint(c, text.charAt(++i));
+				out[at++] = (byte) (0xF0 | (codePoint >> 18));
+				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+			}
+			else {
+				// a lone surrogate: U+FFFD, as String.getBytes writes it
+				out[at++] = (byte) 0xEF;
+				out[at++] = (byte) 0xBF;
+				out[at++] = (byte) 0xBD;
 			}
 		}
-		return true;
+		if (quoted) {
+			out[at++] = '"';
+		}
+		this.length = at;
+	}
+
+	private static int escape(byte[] out, int at, char c) {
+		out[at++] = '\\';
+		switch (c) {
+			case '"' -> out[at++] = '"';
+			case '\\' -> out[at++] = '\\';
+			case '\n' -> out[at++] = 'n';
+			case '\r' -> out[at++] = 'r';
+			case '\t' -> out[at++] = 't';
+			default -> {
+				String hex = String.format("u%04x", (int) c);
+				for (int i = 0; i < hex.length(); i++) {
+					out[at++] = (byte) hex.charAt(i);
+				}
+			}
+		}
+		return at;
+	}
+
+	private void ascii(String text) {
+		int n = text.length();
+		ensure(n);
+		for (int i = 0; i < n; i++) {
+			this.bytes[this.length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void put(byte b) {
+		ensure(1);
+		this.bytes[this.length++] = b;
+	}
+
+	private void ensure(int more) {
+		if (this.length + more > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+		}
 	}
 
 }
