@@ -142,7 +142,6 @@ public final class CompiledMapping {
 		ItemContext context = new ItemContext();
 		List<TargetRecord> records = new ArrayList<>(plans.length);
 		List<String[]> fieldOrders = new ArrayList<>(plans.length);
-		List<String[]> matchOrders = new ArrayList<>(plans.length);
 		for (ClassPlan plan : plans) {
 			RecordPlan record = plan.select(item);
 			if (record == null) {
@@ -153,11 +152,10 @@ public final class CompiledMapping {
 			}
 			records.add(record.map(item, context, problems, trace));
 			fieldOrders.add(record.sortedFields);
-			matchOrders.add(record.sortedMatchOn);
 		}
 		if (item.relationships().isEmpty()) {
 			return new TargetPayload(this.platform, itemId, records, List.of(),
-					ContentHash.of(this.platform, records, fieldOrders, matchOrders, List.of()));
+					ContentHash.of(this.platform, records, fieldOrders, List.of()));
 		}
 		List<Keyed> keyed = relations(item, notes);
 		List<TargetRelation> relations = new ArrayList<>(keyed.size());
@@ -167,7 +165,7 @@ public final class CompiledMapping {
 			keys.add(relation.key());
 		}
 		return new TargetPayload(this.platform, itemId, records, relations,
-				ContentHash.of(this.platform, records, fieldOrders, matchOrders, keys));
+				ContentHash.of(this.platform, records, fieldOrders, keys));
 	}
 
 	/** A relation with its canonical form, computed once for sorting and hashing. */

@@ -14,11 +14,11 @@ import io.itsmhub.api.target.TargetRecord;
 import io.itsmhub.api.target.TargetRelation;
 
 /**
- * A SHA-256 over a canonical serialization of what would be sent: compact JSON (UTF-8)
- * with object keys sorted, records in mapping order, relations sorted. Equal payloads
- * give equal hashes across runs, instances and JVMs; any change to a sent value changes
- * it. It runs for every item of every sync, so it writes bytes straight into a reused
- * buffer.
+ * A SHA-256 over a canonical serialization of what would be sent: compact JSON (UTF-8) of
+ * each record's role, target class and fields (keys sorted), in mapping order, and the
+ * relations, sorted. Equal payloads give equal hashes across runs, instances and JVMs;
+ * any change to a sent value changes it. It runs for every item of every sync, so it
+ * writes bytes straight into a reused buffer.
  */
 final class ContentHash {
 
@@ -44,14 +44,12 @@ final class ContentHash {
 	/** The hash of a payload's records and relations. */
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
 		List<String[]> fieldOrders = new ArrayList<>(records.size());
-		List<String[]> matchOrders = new ArrayList<>(records.size());
 		for (TargetRecord record : records) {
 			fieldOrders.add(sortedKeys(record.fields().keySet().toArray(new String[0])));
-			matchOrders.add(sortedKeys(record.matchOn().keySet().toArray(new String[0])));
 		}
 		List<String> keys = new ArrayList<>(relations.size());
 		relations.forEach((relation) -> keys.add(relation(relation)));
-		return of(platform, records, fieldOrders, matchOrders, keys);
+		return of(platform, records, fieldOrders, keys);
 	}
 
 	/**
@@ -59,8 +57,7 @@ final class ContentHash {
 	 * order (names without a value are skipped), and the relations in canonical form,
 	 * sorted.
 	 */
-	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders,
-			List<String[]> matchOrders, List<String> relations) {
+	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders, List<String> relations) {
 		ContentHash out = PER_THREAD.get();
 		out.length = 0;
 		out.ascii("{\"platform\":");
@@ -77,8 +74,7 @@ final class ContentHash {
 			out.string(record.targetClass(), true);
 			out.ascii(",\"fields\":");
 			out.object(fieldOrders.get(i), record.fields());
-			out.ascii(",\"matchOn\":");
-			out.object(matchOrders.get(i), record.matchOn());
+			// matchOn is not hashed: its values are fields' values, hashed already
 			out.put((byte) '}');
 		}
 		out.ascii("],\"relations\":[");

@@ -25,15 +25,12 @@ final class RecordPlan {
 	 */
 	final String[] sortedFields;
 
-	final String[] sortedMatchOn;
-
 	RecordPlan(String role, String targetClass, List<FieldRule> fields, List<String> matchOn) {
 		this.role = role;
 		this.targetClass = targetClass;
 		this.fields = fields.toArray(new FieldRule[0]);
 		this.matchOn = matchOn.toArray(new String[0]);
 		this.sortedFields = ContentHash.sortedKeys(fields.stream().map((rule) -> rule.field).toArray(String[]::new));
-		this.sortedMatchOn = ContentHash.sortedKeys(matchOn.toArray(new String[0]));
 	}
 
 	TargetRecord map(DiscoveredItem item, ItemContext context, List<FieldProblem> problems,

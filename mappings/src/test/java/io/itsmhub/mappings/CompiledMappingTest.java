@@ -324,8 +324,7 @@ class CompiledMappingTest {
 		TargetPayload payload = this.mapping.map(server("db-01", "CZ1", null), "item-1");
 		assertThat(payload.contentHash())
 			.isEqualTo(sha256("{\"platform\":\"test\",\"records\":[{\"role\":\"host\",\"targetClass\":\"Host\","
-					+ "\"fields\":{\"name\":\"db-01\",\"serial\":\"CZ1\"},\"matchOn\":{\"name\":\"db-01\",\"serial\":\"CZ1\"}}],"
-					+ "\"relations\":[]}"));
+					+ "\"fields\":{\"name\":\"db-01\",\"serial\":\"CZ1\"}}]," + "\"relations\":[]}"));
 	}
 
 	@Test
@@ -334,8 +333,7 @@ class CompiledMappingTest {
 		String name = (String) payload.records().get(0).fields().get("name");
 		assertThat(payload.contentHash())
 			.isEqualTo(sha256("{\"platform\":\"test\",\"records\":[{\"role\":\"host\",\"targetClass\":\"Host\","
-					+ "\"fields\":{\"name\":\"" + name + "\",\"serial\":\"CZ1\"},\"matchOn\":{\"name\":\"" + name
-					+ "\",\"serial\":\"CZ1\"}}],\"relations\":[]}"));
+					+ "\"fields\":{\"name\":\"" + name + "\",\"serial\":\"CZ1\"}}],\"relations\":[]}"));
 	}
 
 	@Test
