@@ -1,0 +1,278 @@
+package io.itsmhub.mappings;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import io.itsmhub.api.model.IdentifierType;
+import io.itsmhub.api.target.TargetRecord;
+import io.itsmhub.api.target.TargetRelation;
+
+/**
+ * A SHA-256 over a canonical serialization of what would be sent: compact JSON (UTF-8) of
+ * each record's role, target class and fields (keys sorted), in mapping order, and the
+ * relations, sorted. Equal payloads give equal hashes across runs, instances and JVMs;
+ * any change to a sent value changes it. It runs for every item of every sync, so it
+ * writes bytes straight into a reused buffer.
+ */
+final class ContentHash {
+
+	private static final ThreadLocal<ContentHash> PER_THREAD = ThreadLocal.withInitial(ContentHash::new);
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private final MessageDigest digest;
+
+	private byte[] bytes = new byte[4096];
+
+	private int length;
+
+	private ContentHash() {
+		try {
+			this.digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/** The hash of a payload's records and relations. */
+	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
+		List<String[]> fieldOrders = new ArrayList<>(records.size());
+		for (TargetRecord record : records) {
+			fieldOrders.add(sortedKeys(record.fields().keySet().toArray(new String[0])));
+		}
+		List<String> keys = new ArrayList<>(relations.size());
+		relations.forEach((relation) -> keys.add(relation(relation)));
+		return of(platform, records, fieldOrders, keys);
+	}
+
+	/**
+	 * The hash, with what the engine knows already: per record the field names in sorted
+	 * order (names without a value are skipped), and the relations in canonical form,
+	 * sorted.
+	 */
+	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders, List<String> relations) {
+		ContentHash out = PER_THREAD.get();
+		out.length = 0;
+		out.ascii("{\"platform\":");
+		out.string(platform, true);
+		out.ascii(",\"records\":[");
+		for (int i = 0; i < records.size(); i++) {
+			TargetRecord record = records.get(i);
+			if (i > 0) {
+				out.put((byte) ',');
+			}
+			out.ascii("{\"role\":");
+			out.string(record.role(), true);
+			out.ascii(",\"targetClass\":");
+			out.string(record.targetClass(), true);
+			out.ascii(",\"fields\":");
+			out.object(fieldOrders.get(i), record.fields());
+			// matchOn is not hashed: its values are fields' values, hashed already
+			out.put((byte) '}');
+		}
+		out.ascii("],\"relations\":[");
+		for (int i = 0; i < relations.size(); i++) {
+			if (i > 0) {
+				out.put((byte) ',');
+			}
+			out.string(relations.get(i), false);
+		}
+		out.ascii("]}");
+		out.digest.update(out.bytes, 0, out.length);
+		return HEX.formatHex(out.digest.digest());
+	}
+
+	static String[] sortedKeys(String[] keys) {
+		Arrays.sort(keys);
+		return keys;
+	}
+
+	/**
+	 * One relation in canonical form; also the sort key that makes relation order stable.
+	 */
+	static String relation(TargetRelation relation) {
+		StringBuilder out = new StringBuilder(96);
+		out.append("{\"canonicalType\":");
+		quote(out, relation.canonicalType());
+		out.append(",\"platformType\":");
+		quote(out, relation.platformType());
+		out.append(",\"reverse\":").append(relation.reverse()).append(",\"target\":{");
+		boolean first = true;
+		for (Map.Entry<IdentifierType, List<String>> entry : relation.target().asMap().entrySet()) {
+			if (!first) {
+				out.append(',');
+			}
+			first = false;
+			quote(out, entry.getKey().id());
+			out.append(":[");
+			for (int i = 0; i < entry.getValue().size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				quote(out, entry.getValue().get(i));
+			}
+			out.append(']');
+		}
+		return out.append("}}").toString();
+	}
+
+	private static void quote(StringBuilder out, String text) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		out.append('"');
+	}
+
+	private void object(String[] names, Map<String, Object> map) {
+		put((byte) '{');
+		boolean first = true;
+		for (String name : names) {
+			Object value = map.get(name);
+			if (value == null) {
+				continue;
+			}
+			if (!first) {
+				put((byte) ',');
+			}
+			first = false;
+			string(name, true);
+			put((byte) ':');
+			value(value);
+		}
+		put((byte) '}');
+	}
+
+	private void value(Object value) {
+		if (value instanceof String text) {
+			string(text, true);
+		}
+		else if (value instanceof BigDecimal decimal) {
+			ascii(decimal.toPlainString());
+		}
+		else if (value instanceof Number || value instanceof Boolean) {
+			ascii(value.toString());
+		}
+		else if (value instanceof List<?> list) {
+			put((byte) '[');
+			for (int i = 0; i < list.size(); i++) {
+				if (i > 0) {
+					put((byte) ',');
+				}
+				value(list.get(i));
+			}
+			put((byte) ']');
+		}
+		else {
+			string(String.valueOf(value), true);
+		}
+	}
+
+	/** Text as UTF-8; quoted and escaped as a JSON string, or as it is (JSON already). */
+	private void string(String text, boolean quoted) {
+		int n = text.length();
+		ensure(n * 6 + 2);
+		byte[] out = this.bytes;
+		int at = this.length;
+		if (quoted) {
+			out[at++] = '"';
+		}
+		for (int i = 0; i < n; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (quoted && (c < 0x20 || c == '"' || c == '\\')) {
+					at = escape(out, at, c);
+				}
+				else {
+					out[at++] = (byte) c;
+				}
+			}
+			else if (c < 0x800) {
+				out[at++] = (byte) (0xC0 | (c >> 6));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (!Character.isSurrogate(c)) {
+				out[at++] = (byte) (0xE0 | (c >> 12));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int codePoint = Character.toCodePoint(c, text.charAt(++i));
+				out[at++] = (byte) (0xF0 | (codePoint >> 18));
+				out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+			}
+			else {
+				// a lone surrogate: U+FFFD, as String.getBytes writes it
+				out[at++] = (byte) 0xEF;
+				out[at++] = (byte) 0xBF;
+				out[at++] = (byte) 0xBD;
+			}
+		}
+		if (quoted) {
+			out[at++] = '"';
+		}
+		this.length = at;
+	}
+
+	private static int escape(byte[] out, int at, char c) {
+		out[at++] = '\\';
+		switch (c) {
+			case '"' -> out[at++] = '"';
+			case '\\' -> out[at++] = '\\';
+			case '\n' -> out[at++] = 'n';
+			case '\r' -> out[at++] = 'r';
+			case '\t' -> out[at++] = 't';
+			default -> {
+				String hex = String.format("u%04x", (int) c);
+				for (int i = 0; i < hex.length(); i++) {
+					out[at++] = (byte) hex.charAt(i);
+				}
+			}
+		}
+		return at;
+	}
+
+	private void ascii(String text) {
+		int n = text.length();
+		ensure(n);
+		for (int i = 0; i < n; i++) {
+			this.bytes[this.length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void put(byte b) {
+		ensure(1);
+		this.bytes[this.length++] = b;
+	}
+
+	private void ensure(int more) {
+		if (this.length + more > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+		}
+	}
+
+}
