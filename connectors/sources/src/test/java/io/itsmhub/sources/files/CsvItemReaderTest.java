@@ -123,6 +123,21 @@ class CsvItemReaderTest {
 	}
 
 	@Test
+	void anUnclosedQuoteEndsTheFileThereWithAReason() {
+		CsvColumnMapping mapping = CsvColumnMapping.of("id", null, "server", Map.of("name", "name"));
+		String csv = "id,name\na,\"alpha\"\nb,be\"ta\nc,\"gamma\nd,delta\n";
+		ParsedRecords records = new CsvItemReader(mapping, CLOCK).read(csv.getBytes(StandardCharsets.UTF_8), "cmdb");
+		// a quote inside an unquoted value is kept as text; an unclosed one swallows the
+		// rest
+		assertThat(records.discoveredItems()).extracting(DiscoveredItem::name).containsExactly("alpha", "be\"ta");
+		assertThat(records.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.index()).isEqualTo(2);
+			assertThat(rejection.field()).isEqualTo("(row)");
+			assertThat(rejection.reason()).startsWith("malformed CSV").endsWith("the rows after it were not read");
+		});
+	}
+
+	@Test
 	void anEmptyFileOrAHeaderAloneHasNoRecords() {
 		CsvItemReader reader = ItamRegisterCsv.reader(CLOCK);
 		assertThat(reader.read(new byte[0], "itam").total()).isZero();
