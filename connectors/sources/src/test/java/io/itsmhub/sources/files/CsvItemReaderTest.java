@@ -1,7 +1,5 @@
 package io.itsmhub.sources.files;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,7 @@ import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.LifecycleStatus;
 import io.itsmhub.api.model.Money;
+import io.itsmhub.sources.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,8 +31,9 @@ class CsvItemReaderTest {
 	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	@Test
-	void readsTheItamRegisterAndRejectsOnlyTheBadRows() throws IOException {
-		ParsedRecords records = ItamRegisterCsv.reader(CLOCK).read(resource("files/itam-register.csv"), "itam");
+	void readsTheItamRegisterAndRejectsOnlyTheBadRows() {
+		ParsedRecords records = ItamRegisterCsv.reader(CLOCK)
+			.read(SampleFiles.bytes("files/itam-register.csv"), "itam");
 
 		assertThat(records.items()).extracting(ParsedRecords.Indexed::index).containsExactly(0, 2, 5);
 		DiscoveredItem first = records.items().get(0).item();
@@ -189,17 +188,6 @@ class CsvItemReaderTest {
 
 	private static RecordRejection rejection(ParsedRecords records, int index) {
 		return records.rejections().stream().filter((r) -> r.index() == index).findFirst().orElseThrow();
-	}
-
-	static byte[] resource(String name) throws IOException {
-		try (InputStream in = CsvItemReaderTest.class.getClassLoader().getResourceAsStream(name)) {
-			assertThat(in).as(name).isNotNull();
-			return in.readAllBytes();
-		}
-	}
-
-	static List<String> lines(String text) {
-		return text.lines().toList();
 	}
 
 }
