@@ -48,7 +48,16 @@ public final class XmlInventoryConverter {
 			factory.setXIncludeAware(false);
 			factory.setExpandEntityReferences(false);
 			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
+			// errors become the rejection's reason; the default handler would also print
+			// them
+			builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+
+				@Override
+				public void fatalError(org.xml.sax.SAXParseException ex) throws SAXException {
+					throw ex;
+				}
+
+			});
 			document = builder.parse(new ByteArrayInputStream(xml));
 		}
 		catch (ParserConfigurationException ex) {

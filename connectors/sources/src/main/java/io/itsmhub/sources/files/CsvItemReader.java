@@ -29,10 +29,11 @@ import io.itsmhub.sources.CanonicalDraft;
 
 /**
  * Reads a CSV file with a header row into canonical items, by a {@link CsvColumnMapping}.
- * Each data row is one record, indexed from 0 after the header. A row with the wrong
- * number of values or a value that does not fit its field is rejected with the field, the
- * column and the reason; the other rows are read. A header that lacks a mapped column
- * makes the whole file unreadable ({@link CsvHeaderException}).
+ * Each data row is one record, indexed from 0 after the header (blank lines are skipped
+ * and not counted). A row with the wrong number of values or a value that does not fit
+ * its field is rejected with the field, the column and the reason; the other rows are
+ * read. A header that lacks a mapped column makes the whole file unreadable
+ * ({@link CsvHeaderException}). A reader is immutable and can be shared between threads.
  */
 public final class CsvItemReader {
 

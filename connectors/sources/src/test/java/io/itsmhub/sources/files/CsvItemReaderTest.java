@@ -1,7 +1,5 @@
 package io.itsmhub.sources.files;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,7 @@ import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.LifecycleStatus;
 import io.itsmhub.api.model.Money;
+import io.itsmhub.sources.SampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,8 +31,9 @@ class CsvItemReaderTest {
 	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	@Test
-	void readsTheItamRegisterAndRejectsOnlyTheBadRows() throws IOException {
-		ParsedRecords records = ItamRegisterCsv.reader(CLOCK).read(resource("files/itam-register.csv"), "itam");
+	void readsTheItamRegisterAndRejectsOnlyTheBadRows() {
+		ParsedRecords records = ItamRegisterCsv.reader(CLOCK)
+			.read(SampleFiles.bytes("files/itam-register.csv"), "itam");
 
 		assertThat(records.items()).extracting(ParsedRecords.Indexed::index).containsExactly(0, 2, 5);
 		DiscoveredItem first = records.items().get(0).item();
@@ -123,6 +122,21 @@ class CsvItemReaderTest {
 	}
 
 	@Test
+	void anUnclosedQuoteEndsTheFileThereWithAReason() {
+		CsvColumnMapping mapping = CsvColumnMapping.of("id", null, "server", Map.of("name", "name"));
+		String csv = "id,name\na,\"alpha\"\nb,be\"ta\nc,\"gamma\nd,delta\n";
+		ParsedRecords records = new CsvItemReader(mapping, CLOCK).read(csv.getBytes(StandardCharsets.UTF_8), "cmdb");
+		// a quote inside an unquoted value is kept as text; an unclosed one swallows the
+		// rest
+		assertThat(records.discoveredItems()).extracting(DiscoveredItem::name).containsExactly("alpha", "be\"ta");
+		assertThat(records.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.index()).isEqualTo(2);
+			assertThat(rejection.field()).isEqualTo("(row)");
+			assertThat(rejection.reason()).startsWith("malformed CSV").endsWith("the rows after it were not read");
+		});
+	}
+
+	@Test
 	void anEmptyFileOrAHeaderAloneHasNoRecords() {
 		CsvItemReader reader = ItamRegisterCsv.reader(CLOCK);
 		assertThat(reader.read(new byte[0], "itam").total()).isZero();
@@ -174,17 +188,6 @@ class CsvItemReaderTest {
 
 	private static RecordRejection rejection(ParsedRecords records, int index) {
 		return records.rejections().stream().filter((r) -> r.index() == index).findFirst().orElseThrow();
-	}
-
-	static byte[] resource(String name) throws IOException {
-		try (InputStream in = CsvItemReaderTest.class.getClassLoader().getResourceAsStream(name)) {
-			assertThat(in).as(name).isNotNull();
-			return in.readAllBytes();
-		}
-	}
-
-	static List<String> lines(String text) {
-		return text.lines().toList();
 	}
 
 }
