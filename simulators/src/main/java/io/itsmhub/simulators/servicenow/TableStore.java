@@ -163,6 +163,9 @@ final class TableStore {
 		Map<String, String> record = new LinkedHashMap<>();
 		String requested = clean.remove("sys_id");
 		String id = (requested != null && SYS_ID.matcher(requested).matches()) ? requested : sysId;
+		if (rows(table).containsKey(id)) {
+			throw new SimulatorException(403, "Operation Failed", "A record with sys_id " + id + " already exists");
+		}
 		record.put("sys_id", id);
 		record.put("sys_class_name", table);
 		record.putAll(clean);
