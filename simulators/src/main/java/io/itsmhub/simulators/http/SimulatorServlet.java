@@ -73,8 +73,8 @@ public class SimulatorServlet extends HttpServlet {
 
 	/**
 	 * The servlet API cannot close a socket, so the drop is imitated: promise a body,
-	 * commit a part of it, and abort. The container then closes the connection and the
-	 * client sees a premature end of stream, which is what a dropped connection looks
+	 * send a part of it, and ask the container to close the connection. The client sees
+	 * the stream end before the promised length, which is what a dropped connection looks
 	 * like to it.
 	 */
 	private static void dropConnection(HttpServletResponse response) throws IOException {
@@ -85,7 +85,6 @@ public class SimulatorServlet extends HttpServlet {
 		OutputStream out = response.getOutputStream();
 		out.write("{\"result\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		response.flushBuffer();
-		throw new IOException("Simulated connection drop");
 	}
 
 }

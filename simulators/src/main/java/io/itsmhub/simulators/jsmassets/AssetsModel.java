@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class AssetsModel {
 
 	// AQL evaluates attribute names per object; the resolved attribute lists are kept
 	// until the schema changes.
-	private final Map<String, List<AttributeDefinition>> attributeCache = new java.util.HashMap<>();
+	private final Map<String, List<AttributeDefinition>> attributeCache = new HashMap<>();
 
 	private int nextTypeId;
 

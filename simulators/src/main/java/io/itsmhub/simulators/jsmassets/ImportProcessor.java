@@ -1,5 +1,6 @@
 package io.itsmhub.simulators.jsmassets;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ final class ImportProcessor {
 
 	private final AssetsModel model;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ImportProcessor(AssetsModel model, java.time.Clock clock) {
+	ImportProcessor(AssetsModel model, Clock clock) {
 		this.model = model;
 		this.clock = clock;
 	}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 	private final ImportProcessor imports;
 
 	// Concurrent: authentication reads the import tokens outside the simulator's lock.
-	private final Map<String, ImportSource> importSources = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, ImportSource> importSources = new ConcurrentHashMap<>();
 
 	/**
 	 * A simulator with the default options: basic user {@code hub@example.com} with API

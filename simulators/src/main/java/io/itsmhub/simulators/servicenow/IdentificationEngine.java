@@ -1,5 +1,6 @@
 package io.itsmhub.simulators.servicenow;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -272,7 +273,7 @@ final class IdentificationEngine {
 
 	private static boolean isDateTime(String value) {
 		try {
-			return value != null && java.time.LocalDateTime.parse(value, TableStore.DATE_TIME) != null;
+			return value != null && LocalDateTime.parse(value, TableStore.DATE_TIME) != null;
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			return false;

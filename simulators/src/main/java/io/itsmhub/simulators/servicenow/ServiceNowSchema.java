@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tables the simulator knows, with the base-system hierarchy
@@ -32,7 +33,7 @@ public final class ServiceNowSchema {
 
 	// Queries and identification ask "is this class a kind of that table" for every
 	// record; the hierarchy never changes, so the answers are kept.
-	private final Map<String, Map<String, Boolean>> isACache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, Boolean>> isACache = new ConcurrentHashMap<>();
 
 	ServiceNowSchema() {
 		add("sys_db_object", "Table", null, "name", text("name", "Name"), text("label", "Label"),
@@ -156,7 +157,7 @@ public final class ServiceNowSchema {
 	 * Whether {@code table} is {@code ancestor} or extends it.
 	 */
 	boolean isA(String table, String ancestor) {
-		return this.isACache.computeIfAbsent(table, (k) -> new java.util.concurrent.ConcurrentHashMap<>())
+		return this.isACache.computeIfAbsent(table, (k) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(ancestor, (k) -> computeIsA(table, ancestor));
 	}
 

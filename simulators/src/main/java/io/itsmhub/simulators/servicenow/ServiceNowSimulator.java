@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -595,7 +596,7 @@ public final class ServiceNowSimulator extends PlatformSimulator {
 	@Override
 	protected ObjectNode recordsSnapshot(SimRequest request) {
 		String only = request.queryParam("table");
-		Map<String, ArrayNode> grouped = new java.util.TreeMap<>();
+		Map<String, ArrayNode> grouped = new TreeMap<>();
 		for (Map<String, String> record : this.store.all()) {
 			String table = record.get("sys_class_name");
 			if (only != null && !this.schema.isA(table, only)) {

@@ -9,10 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -42,11 +45,11 @@ final class TableStore {
 	private final Map<String, LinkedHashMap<String, Map<String, String>>> byRoot = new LinkedHashMap<>();
 
 	/** Columns looked up by identifiers; indexed so a 10,000-CI load is not quadratic. */
-	static final java.util.Set<String> INDEXED = java.util.Set.of("serial_number", "name", "object_id", "asset_tag",
-			"correlation_id", "parent", "child", "id", "ci");
+	static final Set<String> INDEXED = Set.of("serial_number", "name", "object_id", "asset_tag", "correlation_id",
+			"parent", "child", "id", "ci");
 
 	// root table -> column -> lower-case value -> sys_ids
-	private final Map<String, Map<String, Map<String, java.util.Set<String>>>> indexes = new java.util.HashMap<>();
+	private final Map<String, Map<String, Map<String, Set<String>>>> indexes = new HashMap<>();
 
 	TableStore(ServiceNowSchema schema, Clock clock) {
 		this.schema = schema;
@@ -66,18 +69,17 @@ final class TableStore {
 		if (!INDEXED.contains(field)) {
 			return;
 		}
-		Map<String, Map<String, java.util.Set<String>>> byField = this.indexes.computeIfAbsent(this.schema.root(table),
-				(t) -> new java.util.HashMap<>());
-		Map<String, java.util.Set<String>> byValue = byField.computeIfAbsent(field, (f) -> new java.util.HashMap<>());
+		Map<String, Map<String, Set<String>>> byField = this.indexes.computeIfAbsent(this.schema.root(table),
+				(t) -> new HashMap<>());
+		Map<String, Set<String>> byValue = byField.computeIfAbsent(field, (f) -> new HashMap<>());
 		if (oldValue != null && !oldValue.isEmpty()) {
-			java.util.Set<String> ids = byValue.get(oldValue.toLowerCase(Locale.ROOT));
+			Set<String> ids = byValue.get(oldValue.toLowerCase(Locale.ROOT));
 			if (ids != null) {
 				ids.remove(sysId);
 			}
 		}
 		if (newValue != null && !newValue.isEmpty()) {
-			byValue.computeIfAbsent(newValue.toLowerCase(Locale.ROOT), (v) -> new java.util.LinkedHashSet<>())
-				.add(sysId);
+			byValue.computeIfAbsent(newValue.toLowerCase(Locale.ROOT), (v) -> new LinkedHashSet<>()).add(sysId);
 		}
 	}
 
@@ -95,9 +97,9 @@ final class TableStore {
 			}
 			return result;
 		}
-		java.util.Set<String> ids = this.indexes.getOrDefault(this.schema.root(table), Map.of())
+		Set<String> ids = this.indexes.getOrDefault(this.schema.root(table), Map.of())
 			.getOrDefault(field, Map.of())
-			.getOrDefault(value.toLowerCase(Locale.ROOT), java.util.Set.of());
+			.getOrDefault(value.toLowerCase(Locale.ROOT), Set.of());
 		List<Map<String, String>> result = new ArrayList<>();
 		for (String id : ids) {
 			Map<String, String> record = get(table, id);
@@ -161,6 +163,9 @@ final class TableStore {
 		Map<String, String> record = new LinkedHashMap<>();
 		String requested = clean.remove("sys_id");
 		String id = (requested != null && SYS_ID.matcher(requested).matches()) ? requested : sysId;
+		if (rows(table).containsKey(id)) {
+			throw new SimulatorException(403, "Operation Failed", "A record with sys_id " + id + " already exists");
+		}
 		record.put("sys_id", id);
 		record.put("sys_class_name", table);
 		record.putAll(clean);

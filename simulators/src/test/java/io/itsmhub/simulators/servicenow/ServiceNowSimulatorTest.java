@@ -301,6 +301,8 @@ class ServiceNowSimulatorTest {
 			assertThat(patched.path("install_status").asText()).isEqualTo("7");
 			assertThat(http.put("/api/now/table/alm_hardware/" + id, "{\"substatus\":\"disposed\"}").statusCode())
 				.isEqualTo(200);
+			assertThat(http.post("/api/now/table/alm_hardware", "{\"sys_id\":\"" + id + "\"}").statusCode())
+				.isEqualTo(403);
 			assertThat(http.delete("/api/now/table/alm_hardware/" + id).statusCode()).isEqualTo(204);
 			assertThat(http.get("/api/now/table/alm_hardware/" + id).statusCode()).isEqualTo(404);
 		}
