@@ -1,0 +1,535 @@
+package io.itsmhub.routes.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.itsmhub.api.model.Identifiers;
+import io.itsmhub.api.target.PushOutcome;
+import io.itsmhub.api.target.TargetConnector;
+import io.itsmhub.api.target.TargetException;
+import io.itsmhub.api.target.TargetPayload;
+import io.itsmhub.api.target.TargetRef;
+import io.itsmhub.api.target.TargetRelation;
+import io.itsmhub.mappings.ActiveMappings;
+import io.itsmhub.mappings.CompiledMapping;
+import io.itsmhub.mappings.ItemMappingException;
+import io.itsmhub.mappings.PayloadJson;
+import io.itsmhub.reconciliation.item.CanonicalView;
+import io.itsmhub.reconciliation.item.ItemState;
+
+/**
+ * Pushes reconciled items into every target of an integration: scope, mapping (the active
+ * version, asked for every batch), delta against the last accepted payload, batches up to
+ * the connector's limit behind the target's guard, then the cross-reference, dead letters
+ * and counts. Relations go in a second pass, once both ends have a record, so the result
+ * does not depend on the order of arrival.
+ *
+ * <p>
+ * A create is marked pending in the cross-reference before it is sent; if its answer is
+ * lost (a timeout, a crash), the next attempt looks the record up by its identifiers
+ * first, so a retry never creates a duplicate.
+ */
+public final class SyncEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final SyncStore store;
+
+	private final ActiveMappings mappings;
+
+	private final Map<String, TargetConnector> connectors;
+
+	private final Map<String, TargetGuard> guards = new ConcurrentHashMap<>();
+
+	private final TargetGuard.Settings guardSettings;
+
+	private final Clock clock;
+
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+	public SyncEngine(SyncStore store, ActiveMappings mappings, Collection<TargetConnector> connectors,
+			TargetGuard.Settings guardSettings, Clock clock) {
+		this.store = store;
+		this.mappings = mappings;
+		Map<String, TargetConnector> byPlatform = new LinkedHashMap<>();
+		connectors.forEach((connector) -> byPlatform.put(connector.platform(), connector));
+		this.connectors = byPlatform;
+		this.guardSettings = guardSettings;
+		this.clock = clock;
+	}
+
+	/** The platforms a connector is configured for. */
+	public Set<String> platforms() {
+		return this.connectors.keySet();
+	}
+
+	/**
+	 * Runs an integration once. Two runs of one integration never overlap: a second one
+	 * asked for while the first runs is refused.
+	 * @param targets the platforms to push to
+	 * @param itemIds for {@link SyncMode#ITEMS}, the items; ignored otherwise
+	 * @throws RunInProgressException when the integration is already running
+	 */
+	public SyncResult run(String integration, List<String> targets, SyncMode mode, boolean dryRun,
+			Collection<String> itemIds) {
+		if (!this.running.add(integration)) {
+			throw new RunInProgressException(integration);
+		}
+		try {
+			return runExclusively(integration, targets, mode, dryRun, itemIds);
+		}
+		finally {
+			this.running.remove(integration);
+		}
+	}
+
+	private SyncResult runExclusively(String integration, List<String> targets, SyncMode mode, boolean dryRun,
+			Collection<String> itemIds) {
+		Instant started = this.clock.instant();
+		List<String> ids = switch (mode) {
+			case FULL -> this.store.allItemIds();
+			case INCREMENTAL -> {
+				Instant since = this.store.lastCompletedRun(integration);
+				yield (since != null) ? this.store.itemIdsChangedSince(since) : this.store.allItemIds();
+			}
+			case ITEMS -> List.copyOf(new LinkedHashSet<>(itemIds));
+		};
+		long runId = dryRun ? 0 : this.store.startRun(integration, mode, false, started);
+		Map<String, TargetCounts> counts = new LinkedHashMap<>();
+		List<SyncResult.PlannedChange> plan = new ArrayList<>();
+		boolean failures = false;
+		boolean broken = false;
+		for (String target : targets) {
+			try {
+				TargetCounts targetCounts = pushTarget(target, ids, dryRun, plan);
+				counts.put(target, targetCounts);
+				failures |= targetCounts.failed() > 0;
+			}
+			catch (RuntimeException ex) {
+				log.error("Integration {}: target {} failed: {}", integration, target, ex.getMessage());
+				counts.put(target, new TargetCounts(0, 0, 0, 0, 0, ids.size(), 0, 0, 0, 0));
+				broken = true;
+			}
+		}
+		String status = broken ? "failed" : failures ? "completed_with_failures" : "completed";
+		if (!dryRun) {
+			this.store.finishRun(runId, status, counts, this.clock.instant());
+		}
+		log.info("Integration {} ({} {}{}): {}", integration, mode.name().toLowerCase(), ids.size(),
+				dryRun ? ", dry run" : "", counts);
+		return new SyncResult(runId, integration, mode, dryRun, status, counts, plan);
+	}
+
+	private TargetCounts pushTarget(String target, List<String> ids, boolean dryRun,
+			List<SyncResult.PlannedChange> plan) {
+		TargetConnector connector = this.connectors.get(target);
+		if (connector == null) {
+			throw new IllegalArgumentException("no connector is configured for target '" + target + "'");
+		}
+		TargetGuard guard = this.guards.computeIfAbsent(target, (t) -> new TargetGuard(t, this.guardSettings));
+		long start = System.nanoTime();
+		Counter counter = new Counter();
+		Map<String, List<TargetRelation>> relationsByItem = new LinkedHashMap<>();
+		int batchSize = Math.max(1, connector.maxBatchSize());
+		for (int from = 0; from < ids.size(); from += batchSize) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
+			// asked for every batch: an activation applies to the next item processed
+			CompiledMapping mapping = this.mappings.active(target)
+				.orElseThrow(() -> new IllegalStateException("no active mapping for target '" + target + "'"));
+			pushChunk(target, connector, guard, mapping, chunk, dryRun, plan, counter, relationsByItem);
+		}
+		if (!dryRun) {
+			relate(target, connector, guard, relationsByItem, counter);
+		}
+		return new TargetCounts(counter.created, counter.updated, counter.unchanged, counter.outOfScope, 0,
+				counter.failed, counter.relationsPushed, counter.relationsPending, counter.calls.get(),
+				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	private void pushChunk(String target, TargetConnector connector, TargetGuard guard, CompiledMapping mapping,
+			List<String> chunk, boolean dryRun, List<SyncResult.PlannedChange> plan, Counter counter,
+			Map<String, List<TargetRelation>> relationsByItem) {
+		Map<String, ItemState> items = this.store.loadItems(chunk);
+		Map<String, CrossReference> xrefs = this.store.crossReferences(target, chunk);
+		List<TargetConnector.UpsertRequest> requests = new ArrayList<>();
+		for (String id : chunk) {
+			ItemState item = items.get(id);
+			if (item == null) {
+				continue;
+			}
+			if (!mapping.inScope(item.ciClass())) {
+				counter.outOfScope++;
+				continue;
+			}
+			TargetPayload payload;
+			try {
+				payload = mapping.map(CanonicalView.of(item), id);
+			}
+			catch (ItemMappingException ex) {
+				counter.failed++;
+				if (!dryRun) {
+					deadLetter(target, id, "map", CanonicalView.of(item).toString(), ex.getMessage(), 0);
+				}
+				continue;
+			}
+			if (!payload.relations().isEmpty()) {
+				relationsByItem.put(id, payload.relations());
+			}
+			CrossReference xref = xrefs.get(id);
+			boolean unchanged = xref != null && CrossReference.OK.equals(xref.status())
+					&& payload.contentHash().equals(xref.lastHash());
+			if (dryRun) {
+				plan.add(planned(target, id, xref, payload, unchanged));
+			}
+			if (unchanged) {
+				counter.unchanged++;
+				continue;
+			}
+			requests.add(new TargetConnector.UpsertRequest(payload,
+					(xref != null && xref.ref() != null && xref.ref().recordId() != null) ? xref.ref() : null));
+		}
+		if (dryRun || requests.isEmpty()) {
+			return;
+		}
+		requests = lookUpUnansweredCreates(target, connector, guard, xrefs, requests, counter);
+		markCreatesPending(target, xrefs, requests);
+		List<PushOutcome> outcomes;
+		List<List<TargetConnector.UpsertRequest>> sent = new ArrayList<>(List.of(requests));
+		AtomicInteger attempts = new AtomicInteger();
+		try {
+			outcomes = guard.call(() -> {
+				counter.calls.incrementAndGet();
+				if (attempts.getAndIncrement() > 0) {
+					// the failed attempt may have created records before its answer was
+					// lost
+					sent.set(0, findCreated(connector, sent.get(0), counter));
+				}
+				return connector.upsert(sent.get(0));
+			});
+			requests = sent.get(0);
+		}
+		catch (TargetException ex) {
+			for (TargetConnector.UpsertRequest request : requests) {
+				counter.failed++;
+				deadLetter(target, request.payload().itemId(), "upsert", payloadJson(request.payload()),
+						ex.getMessage(), this.guardSettings.maxAttempts());
+			}
+			return;
+		}
+		List<CrossReference> updated = new ArrayList<>(requests.size());
+		Instant now = this.clock.instant();
+		for (int i = 0; i < requests.size(); i++) {
+			TargetPayload payload = requests.get(i).payload();
+			PushOutcome outcome = (i < outcomes.size()) ? outcomes.get(i) : null;
+			CrossReference previous = xrefs.get(payload.itemId());
+			if (outcome == null || outcome.status() == PushOutcome.Status.FAILED) {
+				counter.failed++;
+				String reason = (outcome != null && outcome.failure() != null) ? outcome.failure().message()
+						: "the platform gave no outcome for this record";
+				deadLetter(target, payload.itemId(), "upsert", payloadJson(payload), reason, 1);
+				if (previous != null && previous.ref() != null && previous.ref().recordId() != null) {
+					updated.add(previous.withStatus(CrossReference.FAILED));
+				}
+				continue;
+			}
+			switch (outcome.status()) {
+				case CREATED -> counter.created++;
+				case UNCHANGED -> counter.unchanged++;
+				default -> counter.updated++;
+			}
+			TargetRef ref = (outcome.ref() != null) ? outcome.ref() : (previous != null) ? previous.ref() : null;
+			updated.add(new CrossReference(payload.itemId(), target, ref, payload.contentHash(),
+					(previous != null) ? previous.relationsHash() : null, CrossReference.OK, now,
+					payloadJson(payload)));
+		}
+		this.store.saveCrossReferences(updated);
+	}
+
+	/**
+	 * Creates sent before without an answer may have gone through: find those records by
+	 * their identifiers, and update them instead of creating them again.
+	 */
+	private List<TargetConnector.UpsertRequest> lookUpUnansweredCreates(String target, TargetConnector connector,
+			TargetGuard guard, Map<String, CrossReference> xrefs, List<TargetConnector.UpsertRequest> requests,
+			Counter counter) {
+		List<TargetPayload> unanswered = new ArrayList<>();
+		for (TargetConnector.UpsertRequest request : requests) {
+			CrossReference xref = xrefs.get(request.payload().itemId());
+			if (request.known() == null && xref != null && CrossReference.PENDING.equals(xref.status())) {
+				unanswered.add(request.payload());
+			}
+		}
+		if (unanswered.isEmpty()) {
+			return requests;
+		}
+		Map<String, TargetRef> found = counted(guard, counter, () -> connector.find(unanswered));
+		if (found.isEmpty()) {
+			return requests;
+		}
+		log.info("Target {}: {} earlier creates had gone through unanswered; updating them", target, found.size());
+		List<TargetConnector.UpsertRequest> resolved = new ArrayList<>(requests.size());
+		for (TargetConnector.UpsertRequest request : requests) {
+			TargetRef ref = found.get(request.payload().itemId());
+			resolved.add((ref != null) ? new TargetConnector.UpsertRequest(request.payload(), ref) : request);
+		}
+		return resolved;
+	}
+
+	private List<TargetConnector.UpsertRequest> findCreated(TargetConnector connector,
+			List<TargetConnector.UpsertRequest> requests, Counter counter) {
+		List<TargetPayload> creates = requests.stream()
+			.filter((request) -> request.known() == null)
+			.map(TargetConnector.UpsertRequest::payload)
+			.toList();
+		if (creates.isEmpty()) {
+			return requests;
+		}
+		counter.calls.incrementAndGet();
+		Map<String, TargetRef> found = connector.find(creates);
+		List<TargetConnector.UpsertRequest> resolved = new ArrayList<>(requests.size());
+		for (TargetConnector.UpsertRequest request : requests) {
+			TargetRef ref = (request.known() == null) ? found.get(request.payload().itemId()) : null;
+			resolved.add((ref != null) ? new TargetConnector.UpsertRequest(request.payload(), ref) : request);
+		}
+		return resolved;
+	}
+
+	private void markCreatesPending(String target, Map<String, CrossReference> xrefs,
+			List<TargetConnector.UpsertRequest> requests) {
+		List<CrossReference> pending = new ArrayList<>();
+		for (TargetConnector.UpsertRequest request : requests) {
+			String id = request.payload().itemId();
+			if (request.known() == null) {
+				CrossReference previous = xrefs.get(id);
+				CrossReference marked = new CrossReference(id, target, null, null,
+						(previous != null) ? previous.relationsHash() : null, CrossReference.PENDING,
+						(previous != null) ? previous.pushedAt() : null, null);
+				pending.add(marked);
+				xrefs.put(id, marked);
+			}
+		}
+		if (!pending.isEmpty()) {
+			this.store.saveCrossReferences(pending);
+		}
+	}
+
+	/**
+	 * Second pass: relations whose both ends now have a record and were not pushed
+	 * before.
+	 */
+	private void relate(String target, TargetConnector connector, TargetGuard guard,
+			Map<String, List<TargetRelation>> relationsByItem, Counter counter) {
+		if (relationsByItem.isEmpty()) {
+			return;
+		}
+		Set<Identifiers> targets = new LinkedHashSet<>();
+		relationsByItem.values().forEach((list) -> list.forEach((relation) -> targets.add(relation.target())));
+		Map<Identifiers, String> targetItems = this.store.resolveTargets(targets);
+		Set<String> involved = new LinkedHashSet<>(relationsByItem.keySet());
+		involved.addAll(targetItems.values());
+		Map<String, CrossReference> xrefs = this.store.crossReferences(target, involved);
+		List<TargetConnector.RelationRequest> requests = new ArrayList<>();
+		Map<String, Set<String>> pushedAfter = new HashMap<>();
+		for (Map.Entry<String, List<TargetRelation>> entry : relationsByItem.entrySet()) {
+			CrossReference from = xrefs.get(entry.getKey());
+			if (from == null || from.ref() == null || from.ref().recordId() == null) {
+				counter.relationsPending += entry.getValue().size();
+				continue;
+			}
+			Set<String> already = keys(from.relationsHash());
+			Set<String> now = new TreeSet<>(already);
+			for (TargetRelation relation : entry.getValue()) {
+				String toItem = targetItems.get(relation.target());
+				CrossReference to = (toItem != null) ? xrefs.get(toItem) : null;
+				if (to == null || to.ref() == null || to.ref().recordId() == null) {
+					counter.relationsPending++;
+					continue;
+				}
+				String key = relation.platformType() + "|" + relation.reverse() + "|" + to.ref().recordId();
+				if (already.contains(key)) {
+					continue;
+				}
+				now.add(key);
+				requests.add(new TargetConnector.RelationRequest(entry.getKey(), from.ref(), relation, to.ref()));
+			}
+			if (!now.equals(already)) {
+				pushedAfter.put(entry.getKey(), now);
+			}
+		}
+		int batchSize = Math.max(1, connector.maxBatchSize());
+		Set<String> failedItems = new LinkedHashSet<>();
+		for (int from = 0; from < requests.size(); from += batchSize) {
+			List<TargetConnector.RelationRequest> batch = requests.subList(from,
+					Math.min(requests.size(), from + batchSize));
+			try {
+				List<PushOutcome> outcomes = counted(guard, counter, () -> connector.relate(batch));
+				for (int i = 0; i < batch.size(); i++) {
+					PushOutcome outcome = (i < outcomes.size()) ? outcomes.get(i) : null;
+					if (outcome != null && outcome.status() != PushOutcome.Status.FAILED) {
+						counter.relationsPushed++;
+					}
+					else {
+						failedItems.add(batch.get(i).itemId());
+						deadLetter(target, batch.get(i).itemId(), "relate", relationJson(batch.get(i)),
+								(outcome != null && outcome.failure() != null) ? outcome.failure().message()
+										: "no outcome",
+								1);
+					}
+				}
+			}
+			catch (TargetException ex) {
+				for (TargetConnector.RelationRequest request : batch) {
+					failedItems.add(request.itemId());
+					deadLetter(target, request.itemId(), "relate", relationJson(request), ex.getMessage(),
+							this.guardSettings.maxAttempts());
+				}
+			}
+		}
+		List<CrossReference> updated = new ArrayList<>();
+		pushedAfter.forEach((itemId, keys) -> {
+			if (!failedItems.contains(itemId)) {
+				CrossReference x = xrefs.get(itemId);
+				updated.add(new CrossReference(itemId, target, x.ref(), x.lastHash(), String.join("\n", keys),
+						x.status(), x.pushedAt(), x.lastPayload()));
+			}
+		});
+		this.store.saveCrossReferences(updated);
+	}
+
+	private static Set<String> keys(String joined) {
+		Set<String> keys = new TreeSet<>();
+		if (joined != null && !joined.isEmpty()) {
+			keys.addAll(List.of(joined.split("\n")));
+		}
+		return keys;
+	}
+
+	private <T> T counted(TargetGuard guard, Counter counter, Supplier<T> call) {
+		return guard.call(() -> {
+			counter.calls.incrementAndGet();
+			return call.get();
+		});
+	}
+
+	private void deadLetter(String target, String itemId, String operation, String payload, String reason,
+			int attempts) {
+		this.store.addDeadLetter(new DeadLetter(0, target, itemId, operation, payload,
+				(reason != null) ? reason : "unknown", attempts, "open", this.clock.instant()));
+	}
+
+	private SyncResult.PlannedChange planned(String target, String itemId, CrossReference xref, TargetPayload payload,
+			boolean unchanged) {
+		String action = (xref == null || xref.ref() == null) ? "create" : unchanged ? "unchanged" : "update";
+		Map<String, List<Object>> fields = new LinkedHashMap<>();
+		if (!unchanged) {
+			Map<String, JsonNode> before = flatten(
+					(xref != null && xref.lastPayload() != null) ? read(xref.lastPayload()) : null);
+			Map<String, JsonNode> after = flatten(PayloadJson.payload(payload));
+			Set<String> names = new TreeSet<>(before.keySet());
+			names.addAll(after.keySet());
+			for (String name : names) {
+				JsonNode old = before.get(name);
+				JsonNode now = after.get(name);
+				if (old == null || !old.equals(now)) {
+					fields.put(name, java.util.Arrays.asList(old, now));
+				}
+			}
+		}
+		return new SyncResult.PlannedChange(target, itemId, action, fields);
+	}
+
+	/** Record fields by {@code role.field}, as a dry-run plan lists them. */
+	private static Map<String, JsonNode> flatten(JsonNode payload) {
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		if (payload == null) {
+			return fields;
+		}
+		for (JsonNode record : payload.path("records")) {
+			String role = record.path("role").asText();
+			for (Iterator<Map.Entry<String, JsonNode>> it = record.path("fields").fields(); it.hasNext();) {
+				Map.Entry<String, JsonNode> field = it.next();
+				fields.put(role + "." + field.getKey(), field.getValue());
+			}
+		}
+		return fields;
+	}
+
+	private static String payloadJson(TargetPayload payload) {
+		return PayloadJson.payload(payload).toString();
+	}
+
+	private static String relationJson(TargetConnector.RelationRequest request) {
+		ObjectNode node = JSON.createObjectNode();
+		node.put("from", request.from().recordId());
+		node.put("to", request.to().recordId());
+		node.put("type", request.relation().platformType());
+		node.put("reverse", request.relation().reverse());
+		return node.toString();
+	}
+
+	private static JsonNode read(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (java.io.IOException ex) {
+			return null;
+		}
+	}
+
+	/** Looks up the connector of a platform. */
+	public Optional<TargetConnector> connector(String platform) {
+		return Optional.ofNullable(this.connectors.get(platform));
+	}
+
+	private static final class Counter {
+
+		int created;
+
+		int updated;
+
+		int unchanged;
+
+		int outOfScope;
+
+		int failed;
+
+		int relationsPushed;
+
+		int relationsPending;
+
+		final AtomicInteger calls = new AtomicInteger();
+
+	}
+
+	/** A run of an integration was asked for while another was running. */
+	public static class RunInProgressException extends RuntimeException {
+
+		public RunInProgressException(String integration) {
+			super("integration '" + integration + "' is already running; runs of one integration never overlap");
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.itsmhub.routes.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.itsmhub.api.model.Identifiers;
+import io.itsmhub.reconciliation.item.ItemState;
+
+/**
+ * What the sync engine reads and writes; the application implements it over its database.
+ */
+public interface SyncStore {
+
+	/** Ids of all items, in a stable order. */
+	List<String> allItemIds();
+
+	/** Ids of the items changed since a time. */
+	List<String> itemIdsChangedSince(Instant since);
+
+	Map<String, ItemState> loadItems(Collection<String> itemIds);
+
+	/**
+	 * Resolves relationship targets to the item that holds their identifiers, where
+	 * exactly one does; other targets are left out.
+	 */
+	Map<Identifiers, String> resolveTargets(Collection<Identifiers> targets);
+
+	Map<String, CrossReference> crossReferences(String target, Collection<String> itemIds);
+
+	void saveCrossReferences(List<CrossReference> references);
+
+	void addDeadLetter(DeadLetter deadLetter);
+
+	/** When the integration last completed a run, or {@code null}. */
+	Instant lastCompletedRun(String integration);
+
+	/** Records a run as started and returns its id. */
+	long startRun(String integration, SyncMode mode, boolean dryRun, Instant startedAt);
+
+	void finishRun(long runId, String status, Map<String, TargetCounts> counts, Instant finishedAt);
+
+}

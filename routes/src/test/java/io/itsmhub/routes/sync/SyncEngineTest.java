@@ -1,0 +1,203 @@
+package io.itsmhub.routes.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.mappings.ActiveMappings;
+import io.itsmhub.mappings.CompiledMapping;
+import io.itsmhub.mappings.shipped.ShippedMappings;
+import io.itsmhub.reconciliation.Reconciler;
+import io.itsmhub.reconciliation.identify.IdentificationRules;
+import io.itsmhub.reconciliation.identify.IdentifierNormalizer;
+import io.itsmhub.reconciliation.identify.PlaceholderBlocklist;
+import io.itsmhub.reconciliation.item.SourcePrecedence;
+import io.itsmhub.reconciliation.store.InMemoryItemRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The push pipeline against a platform in memory, with the shipped ServiceNow mapping.
+ */
+class SyncEngineTest {
+
+	private static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
+
+	private static final CompiledMapping SERVICENOW = new ShippedMappings().load("servicenow").orElseThrow();
+
+	private static final TargetGuard.Settings FAST = new TargetGuard.Settings(1000, 4, Duration.ofMillis(1),
+			Duration.ofMillis(5), 100, Duration.ofSeconds(1));
+
+	private InMemoryItemRepository items;
+
+	private Reconciler reconciler;
+
+	private InMemorySyncStore store;
+
+	private FakeConnector platform;
+
+	private SyncEngine engine;
+
+	@BeforeEach
+	void setUp() {
+		this.items = new InMemoryItemRepository();
+		this.reconciler = new Reconciler(IdentificationRules.defaults(),
+				new IdentifierNormalizer(PlaceholderBlocklist.defaults()), SourcePrecedence.defaults(), this.items,
+				Clock.fixed(T0, ZoneOffset.UTC));
+		this.store = new InMemorySyncStore(this.items);
+		this.platform = new FakeConnector(2);
+		ActiveMappings mappings = (platform) -> Optional.of(SERVICENOW);
+		this.engine = new SyncEngine(this.store, mappings, List.of(this.platform), FAST,
+				Clock.fixed(T0, ZoneOffset.UTC));
+	}
+
+	@Test
+	void aFullSyncCreatesEverythingAndASecondRunMakesNoCall() {
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002") + server("web-01", "CZ003"));
+		SyncResult first = run();
+		assertThat(first.counts().get("servicenow").created()).isEqualTo(3);
+		assertThat(this.platform.records).hasSize(3);
+		assertThat(this.platform.calls).containsExactly("upsert 2", "upsert 1");
+		this.platform.calls.clear();
+		SyncResult second = run();
+		assertThat(second.counts().get("servicenow").unchanged()).isEqualTo(3);
+		assertThat(second.counts().get("servicenow").apiCalls()).isZero();
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void oneChangedAttributeGivesExactlyOneUpdateOfThatItem() {
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002") + server("web-01", "CZ003"));
+		run();
+		this.platform.calls.clear();
+		ingest(server("app-01", "CZ002").replace("\"Ubuntu\"", "\"Red Hat Enterprise Linux\""));
+		SyncResult result = run();
+		assertThat(this.platform.calls).containsExactly("upsert 1");
+		assertThat(result.counts().get("servicenow").updated()).isEqualTo(1);
+		assertThat(result.counts().get("servicenow").unchanged()).isEqualTo(2);
+	}
+
+	@Test
+	void relationsWaitForTheirOtherEndWhateverTheOrderOfArrival() {
+		ingest(app("billing", "app-01"));
+		SyncResult first = run();
+		assertThat(first.counts().get("servicenow").relationsPending()).isEqualTo(1);
+		assertThat(this.platform.relations).isEmpty();
+		ingest(server("app-01", "CZ002"));
+		SyncResult second = run();
+		assertThat(second.counts().get("servicenow").relationsPushed()).isEqualTo(1);
+		assertThat(this.platform.relations).singleElement()
+			.satisfies((relation) -> assertThat(relation).contains("Runs on::Runs"));
+		this.platform.calls.clear();
+		run();
+		assertThat(this.platform.calls).isEmpty();
+		assertThat(this.platform.relations).hasSize(1);
+	}
+
+	@Test
+	void transientFailuresAreRetriedAndLeaveNoDeadLetter() {
+		ingest(server("db-01", "CZ001"));
+		this.platform.unavailable = 2;
+		SyncResult result = run();
+		assertThat(result.counts().get("servicenow").created()).isEqualTo(1);
+		// before each new attempt the engine looks the record up: the failed one may have
+		// created it
+		assertThat(this.platform.calls).containsExactly("upsert 1", "find 1", "upsert 1", "find 1", "upsert 1");
+		assertThat(result.counts().get("servicenow").apiCalls()).isEqualTo(5);
+		assertThat(this.platform.records).hasSize(1);
+		assertThat(this.store.deadLetters).isEmpty();
+	}
+
+	@Test
+	void exhaustedRetriesBecomeDeadLettersAndTheItemIsPushedNextTime() {
+		ingest(server("db-01", "CZ001"));
+		this.platform.unavailable = 10;
+		SyncResult failed = run();
+		assertThat(failed.status()).isEqualTo("completed_with_failures");
+		assertThat(this.store.deadLetters).singleElement().satisfies((letter) -> {
+			assertThat(letter.reason()).contains("503");
+			assertThat(letter.payload()).contains("CZ001");
+		});
+		this.platform.unavailable = 0;
+		assertThat(run().counts().get("servicenow").created()).isEqualTo(1);
+		assertThat(this.platform.records).hasSize(1);
+	}
+
+	@Test
+	void aRecordThePlatformRefusesBecomesADeadLetterAndTheOthersGoOn() {
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002"));
+		String refused = this.store.allItemIds().get(0);
+		this.platform.refused.add(refused);
+		SyncResult result = run();
+		assertThat(result.counts().get("servicenow").created()).isEqualTo(1);
+		assertThat(result.counts().get("servicenow").failed()).isEqualTo(1);
+		assertThat(this.store.deadLetters).singleElement().satisfies((letter) -> {
+			assertThat(letter.itemId()).isEqualTo(refused);
+			assertThat(letter.reason()).isEqualTo("Data Policy Exception: serial_number is mandatory");
+		});
+	}
+
+	@Test
+	void aCreateWhoseAnswerWasLostIsLookedUpNotRepeated() {
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002"));
+		this.platform.lostAnswers = 1;
+		SyncResult result = run();
+		assertThat(this.platform.records).hasSize(2);
+		assertThat(this.platform.calls).containsExactly("upsert 2", "find 2", "upsert 2");
+		assertThat(result.counts().get("servicenow").updated()).isEqualTo(2);
+		assertThat(this.store.deadLetters).isEmpty();
+		this.platform.calls.clear();
+		run();
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void aDryRunPlansFieldByFieldAndWritesNothing() {
+		ingest(server("db-01", "CZ001"));
+		run();
+		this.platform.calls.clear();
+		ingest(server("db-01", "CZ001").replace("\"22.04\"", "\"24.04\""));
+		SyncResult plan = this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, true, List.of());
+		assertThat(this.platform.calls).isEmpty();
+		assertThat(plan.plan()).singleElement().satisfies((change) -> {
+			assertThat(change.action()).isEqualTo("update");
+			assertThat(change.fields()).containsKey("ci.os_version");
+			assertThat(change.fields().get("ci.os_version").toString()).contains("22.04").contains("24.04");
+		});
+	}
+
+	private SyncResult run() {
+		return this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of());
+	}
+
+	private void ingest(String ndjson) {
+		this.reconciler.reconcile("agent", new CanonicalItemReader(Clock.fixed(T0, ZoneOffset.UTC))
+			.read(ndjson.getBytes(StandardCharsets.UTF_8), "agent"));
+	}
+
+	private static String server(String name, String serial) {
+		return """
+				{"sourceKey": "%s", "ciClass": "server", "name": "%s", "identifiers": {"serial_number": "%s", "hostname": "%s"}, \
+				"attributes": {"manufacturer": "Dell Inc.", "os": "Ubuntu", "os_version": "22.04"}}
+				"""
+			.formatted(name, name, serial, name);
+	}
+
+	private static String app(String name, String host) {
+		return """
+				{"sourceKey": "%s", "ciClass": "application", "name": "%s", "identifiers": {"fqdn": "%s.corp.example"}, \
+				"relationships": [{"type": "runs_on", "target": {"hostname": "%s"}}]}
+				"""
+			.formatted(name, name, name, host);
+	}
+
+}
