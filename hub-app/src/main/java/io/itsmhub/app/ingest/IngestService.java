@@ -41,6 +41,9 @@ public class IngestService {
 
 	private final Clock clock;
 
+	private volatile java.util.function.Consumer<List<String>> changedItems = (ids) -> {
+	};
+
 	public IngestService(Reconciler reconciler, IngestRunStore runs, SourceFileReaders readers, int batchSize,
 			Clock clock) {
 		this.reconciler = reconciler;
@@ -119,7 +122,21 @@ public class IngestService {
 		log.info("Source {} ({}{}): {} received, {} created, {} updated, {} unchanged, {} rejected", source, origin,
 				(fileName != null) ? " " + fileName : "", report.received(), created, updated, unchanged,
 				report.rejected());
+		List<String> changed = outcomes.stream()
+			.filter((o) -> o.status() == RecordOutcome.Status.CREATED || o.status() == RecordOutcome.Status.UPDATED)
+			.map(RecordOutcome::itemId)
+			.distinct()
+			.toList();
+		this.changedItems.accept(changed);
 		return new Outcome(runId, report, outcomes);
+	}
+
+	/**
+	 * Who hears of the items each ingest created or changed (the sync, to push them
+	 * within seconds).
+	 */
+	public void onChangedItems(java.util.function.Consumer<List<String>> listener) {
+		this.changedItems = listener;
 	}
 
 	/**

@@ -111,10 +111,14 @@ public class ItemQueries {
 	 * item holds is pending, one that several items hold is ambiguous.
 	 */
 	public Map<Identifiers, Resolution> resolve(Collection<StoredRelationship> relationships) {
+		return resolveIdentifiers(relationships.stream().map(StoredRelationship::target).toList());
+	}
+
+	/** Resolves targets named by identifiers to the one item that holds them. */
+	public Map<Identifiers, Resolution> resolveIdentifiers(Collection<Identifiers> targets) {
 		Map<IdentifierType, Set<String>> wanted = new HashMap<>();
-		for (StoredRelationship relationship : relationships) {
-			relationship.target()
-				.asMap()
+		for (Identifiers target : targets) {
+			target.asMap()
 				.forEach((type, values) -> wanted.computeIfAbsent(type, (t) -> new LinkedHashSet<>()).addAll(values));
 		}
 		Map<String, Set<String>> holders = new HashMap<>();
@@ -132,16 +136,13 @@ public class ItemQueries {
 			}
 		});
 		Map<Identifiers, Resolution> resolved = new HashMap<>();
-		for (StoredRelationship relationship : relationships) {
+		for (Identifiers target : targets) {
 			Set<String> candidates = new LinkedHashSet<>();
-			relationship.target()
-				.asMap()
+			target.asMap()
 				.forEach((type, values) -> values
 					.forEach((value) -> candidates.addAll(holders.getOrDefault(type.id() + ":" + value, Set.of()))));
-			resolved.put(relationship.target(),
-					candidates.isEmpty() ? new Resolution(null, "pending")
-							: (candidates.size() == 1) ? new Resolution(candidates.iterator().next(), "resolved")
-									: new Resolution(null, "ambiguous"));
+			resolved.put(target, candidates.isEmpty() ? new Resolution(null, "pending") : (candidates.size() == 1)
+					? new Resolution(candidates.iterator().next(), "resolved") : new Resolution(null, "ambiguous"));
 		}
 		return resolved;
 	}

@@ -1,0 +1,206 @@
+package io.itsmhub.app.sync;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import io.itsmhub.api.model.Identifiers;
+import io.itsmhub.api.target.TargetRef;
+import io.itsmhub.app.store.ItemQueries;
+import io.itsmhub.app.store.JdbcItemRepository;
+import io.itsmhub.reconciliation.item.ItemState;
+import io.itsmhub.routes.sync.CrossReference;
+import io.itsmhub.routes.sync.DeadLetter;
+import io.itsmhub.routes.sync.SyncMode;
+import io.itsmhub.routes.sync.SyncStore;
+import io.itsmhub.routes.sync.TargetCounts;
+
+/** The sync engine's state in the hub's database. */
+public class JdbcSyncStore implements SyncStore {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final JdbcItemRepository items;
+
+	private final ItemQueries queries;
+
+	public JdbcSyncStore(JdbcTemplate jdbc, JdbcItemRepository items, ItemQueries queries) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.items = items;
+		this.queries = queries;
+	}
+
+	@Override
+	public List<String> allItemIds() {
+		return this.jdbc.queryForList("SELECT id FROM items ORDER BY id", String.class);
+	}
+
+	@Override
+	public List<String> itemIdsChangedSince(Instant since) {
+		return this.jdbc.queryForList("SELECT id FROM items WHERE updated_at >= ? ORDER BY id", String.class,
+				time(since));
+	}
+
+	@Override
+	public Map<String, ItemState> loadItems(Collection<String> itemIds) {
+		return this.items.load(itemIds);
+	}
+
+	@Override
+	public Map<Identifiers, String> resolveTargets(Collection<Identifiers> targets) {
+		Map<Identifiers, String> resolved = new HashMap<>();
+		this.queries.resolveIdentifiers(targets).forEach((target, resolution) -> {
+			if (resolution.itemId() != null) {
+				resolved.put(target, resolution.itemId());
+			}
+		});
+		return resolved;
+	}
+
+	@Override
+	public Map<String, CrossReference> crossReferences(String target, Collection<String> itemIds) {
+		Map<String, CrossReference> found = new HashMap<>();
+		List<String> ids = new ArrayList<>(itemIds);
+		for (int i = 0; i < ids.size(); i += 500) {
+			this.named.query(
+					"SELECT item_id, record_id, record_key, related, last_hash, relations, status, pushed_at, "
+							+ "last_payload FROM target_xref WHERE target = :target AND item_id IN (:ids)",
+					new MapSqlParameterSource("target", target).addValue("ids",
+							ids.subList(i, Math.min(ids.size(), i + 500))),
+					(rs) -> {
+						OffsetDateTime pushed = rs.getObject(8, OffsetDateTime.class);
+						TargetRef ref = (rs.getString(2) != null)
+								? new TargetRef(rs.getString(2), rs.getString(3), related(rs.getString(4))) : null;
+						found.put(rs.getString(1),
+								new CrossReference(rs.getString(1), target, ref, rs.getString(5), rs.getString(6),
+										rs.getString(7), (pushed != null) ? pushed.toInstant() : null,
+										rs.getString(9)));
+					});
+		}
+		return found;
+	}
+
+	@Override
+	public void saveCrossReferences(List<CrossReference> references) {
+		if (references.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(references.size());
+		for (CrossReference x : references) {
+			rows.add(new Object[] { (x.ref() != null) ? x.ref().recordId() : null,
+					(x.ref() != null) ? x.ref().recordKey() : null,
+					(x.ref() != null && !x.ref().related().isEmpty()) ? json(x.ref().related()) : null, x.lastHash(),
+					x.relationsHash(), x.status(), (x.pushedAt() != null) ? time(x.pushedAt()) : null, x.lastPayload(),
+					x.itemId(), x.target() });
+		}
+		int[][] counts = this.jdbc.batchUpdate("UPDATE target_xref SET record_id = ?, record_key = ?, related = ?, "
+				+ "last_hash = ?, relations = ?, status = ?, pushed_at = ?, last_payload = ? WHERE item_id = ? AND target = ?",
+				rows, rows.size(), (ps, row) -> {
+					for (int i = 0; i < row.length; i++) {
+						ps.setObject(i + 1, row[i]);
+					}
+				});
+		List<Object[]> inserts = new ArrayList<>();
+		int index = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				Object[] row = rows.get(index++);
+				if (count == 0) {
+					inserts.add(row);
+				}
+			}
+		}
+		this.jdbc.batchUpdate("INSERT INTO target_xref (record_id, record_key, related, last_hash, relations, status, "
+				+ "pushed_at, last_payload, item_id, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+	}
+
+	@Override
+	public void addDeadLetter(DeadLetter letter) {
+		Instant now = letter.createdAt();
+		this.jdbc.update(
+				"INSERT INTO dead_letters (target, item_id, operation, payload, reason, attempts, status, created_at, "
+						+ "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				letter.target(), letter.itemId(), letter.operation(), letter.payload(), truncate(letter.reason()),
+				letter.attempts(), letter.status(), time(now), time(now));
+	}
+
+	@Override
+	public Instant lastCompletedRun(String integration) {
+		OffsetDateTime last = this.jdbc.queryForObject(
+				"SELECT MAX(started_at) FROM sync_runs WHERE integration = ? AND status IN ('completed', 'completed_with_failures')",
+				OffsetDateTime.class, integration);
+		return (last != null) ? last.toInstant() : null;
+	}
+
+	@Override
+	public long startRun(String integration, SyncMode mode, boolean dryRun, Instant startedAt) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			var ps = connection.prepareStatement(
+					"INSERT INTO sync_runs (integration, mode, dry_run, status, started_at) VALUES (?, ?, ?, 'running', ?)",
+					new String[] { "id" });
+			ps.setString(1, integration);
+			ps.setString(2, mode.name().toLowerCase());
+			ps.setBoolean(3, dryRun);
+			ps.setObject(4, time(startedAt));
+			return ps;
+		}, keys);
+		return keys.getKey().longValue();
+	}
+
+	@Override
+	public void finishRun(long runId, String status, Map<String, TargetCounts> counts, Instant finishedAt) {
+		this.jdbc.update("UPDATE sync_runs SET status = ?, counts = ?, finished_at = ? WHERE id = ?", status,
+				json(counts), time(finishedAt), runId);
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static String truncate(String text) {
+		return (text.length() > 4000) ? text.substring(0, 3997) + "..." : text;
+	}
+
+	static String json(Object value) {
+		try {
+			return JSON.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, String> related(String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		try {
+			return JSON.readValue(json, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			return Map.of();
+		}
+	}
+
+}

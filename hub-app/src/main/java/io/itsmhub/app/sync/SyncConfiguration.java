@@ -1,0 +1,107 @@
+package io.itsmhub.app.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.itsmhub.api.target.TargetConnector;
+import io.itsmhub.app.ingest.IngestService;
+import io.itsmhub.app.store.ItemQueries;
+import io.itsmhub.app.store.JdbcItemRepository;
+import io.itsmhub.mappings.ActiveMappings;
+import io.itsmhub.mappings.CompiledMapping;
+import io.itsmhub.mappings.shipped.ShippedMappings;
+import io.itsmhub.routes.sync.SyncEngine;
+import io.itsmhub.routes.sync.SyncMode;
+import io.itsmhub.routes.sync.SyncScheduleRoutes;
+
+/**
+ * Wires the sync engine: every {@link TargetConnector} bean the connector modules
+ * contribute, the active mappings, the integrations and their schedules. Every
+ * integration that names a target without a connector is reported at start, all at once.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SyncConfiguration {
+
+	@Bean
+	JdbcSyncStore syncStore(JdbcTemplate jdbc, JdbcItemRepository items, ItemQueries queries) {
+		return new JdbcSyncStore(jdbc, items, queries);
+	}
+
+	@Bean
+	SyncEngine syncEngine(JdbcSyncStore store, ObjectProvider<ActiveMappings> mappings,
+			ObjectProvider<TargetConnector> connectorBeans, SyncProperties properties, Clock clock) {
+		List<TargetConnector> connectors = connectorBeans.orderedStream().toList();
+		List<String> errors = new ArrayList<>();
+		List<String> platforms = connectors.stream().map(TargetConnector::platform).toList();
+		properties.integrations().forEach((name, integration) -> {
+			for (int i = 0; i < integration.targets().size(); i++) {
+				String target = integration.targets().get(i);
+				if (!platforms.contains(target)) {
+					errors.add("hub.sync.integrations." + name + ".targets[" + i + "]: no connector for '" + target
+							+ "' (enable it under hub.targets." + target + "); connectors: "
+							+ (platforms.isEmpty() ? "none" : String.join(", ", platforms)));
+				}
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new IllegalStateException("hub.sync is invalid: " + String.join("; ", errors));
+		}
+		return new SyncEngine(store, mappings.getIfAvailable(ShippedActiveMappings::new), connectors,
+				properties.guard().settings(), clock);
+	}
+
+	@Bean
+	SyncQueries syncQueries(JdbcTemplate jdbc) {
+		return new SyncQueries(jdbc);
+	}
+
+	@Bean
+	SyncService syncService(SyncEngine engine, SyncProperties properties, IngestService ingest) {
+		SyncService sync = new SyncService(engine, properties);
+		ingest.onChangedItems(sync::afterIngest);
+		return sync;
+	}
+
+	@Bean
+	SyncScheduleRoutes syncScheduleRoutes(SyncProperties properties, SyncService sync) {
+		Map<String, SyncScheduleRoutes.Schedule> schedules = new java.util.LinkedHashMap<>();
+		properties.integrations()
+			.forEach((name, integration) -> schedules.put(name,
+					new SyncScheduleRoutes.Schedule(integration.fullCron(), integration.incrementalCron())));
+		return new SyncScheduleRoutes(schedules, (integration, mode) -> sync.run(integration, mode, false));
+	}
+
+	@Bean
+	ApplicationRunner syncOnStart(SyncProperties properties, SyncService sync) {
+		return (args) -> properties.integrations().forEach((name, integration) -> {
+			if (integration.syncOnStart()) {
+				sync.run(name, SyncMode.FULL, false);
+			}
+		});
+	}
+
+	/** The mappings shipped with the hub, until an admin stores versions of their own. */
+	static final class ShippedActiveMappings implements ActiveMappings {
+
+		private final ShippedMappings shipped = new ShippedMappings();
+
+		private final Map<String, Optional<CompiledMapping>> compiled = new ConcurrentHashMap<>();
+
+		@Override
+		public Optional<CompiledMapping> active(String platform) {
+			return this.compiled.computeIfAbsent(platform, this.shipped::load);
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.itsmhub.app.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.itsmhub.routes.sync.TargetGuard;
+
+/**
+ * Integrations and how hard the hub pushes each platform.
+ *
+ * @param integrations by name: which targets each pushes to, and when
+ * @param guard the rate limit, retries and circuit breaker of every target
+ */
+@ConfigurationProperties("hub.sync")
+public record SyncProperties(@DefaultValue Map<String, Integration> integrations, @DefaultValue Guard guard) {
+
+	/**
+	 * One integration.
+	 *
+	 * @param targets the platform ids it pushes to
+	 * @param fullCron when it runs a full sync (Quartz cron, such as
+	 * {@code 0 0 2 * * ?}), empty for never
+	 * @param incrementalCron when it runs an incremental sync, empty for never
+	 * @param pushOnIngest whether items changed by an ingest are pushed right after it
+	 * @param syncOnStart whether a full sync runs once when the hub starts
+	 */
+	public record Integration(@DefaultValue List<String> targets, String fullCron, String incrementalCron,
+			@DefaultValue("false") boolean pushOnIngest, @DefaultValue("false") boolean syncOnStart) {
+
+	}
+
+	/**
+	 * How hard to push one target; every target gets its own budget.
+	 *
+	 * @param callsPerSecond calls per second per target
+	 * @param maxAttempts attempts per call, the first included
+	 * @param backoff the first wait between attempts, doubled each time, with jitter
+	 * @param maxWait the longest wait, {@code Retry-After} included
+	 * @param circuitMinimumCalls calls before the circuit breaker judges
+	 * @param circuitOpenFor how long an open circuit refuses calls
+	 */
+	public record Guard(@DefaultValue("20") int callsPerSecond, @DefaultValue("5") int maxAttempts,
+			@DefaultValue("500ms") Duration backoff, @DefaultValue("60s") Duration maxWait,
+			@DefaultValue("20") int circuitMinimumCalls, @DefaultValue("30s") Duration circuitOpenFor) {
+
+		TargetGuard.Settings settings() {
+			return new TargetGuard.Settings(this.callsPerSecond, this.maxAttempts, this.backoff, this.maxWait,
+					this.circuitMinimumCalls, this.circuitOpenFor);
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.itsmhub.app.sync;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.itsmhub.routes.sync.SyncEngine;
+import io.itsmhub.routes.sync.SyncMode;
+import io.itsmhub.routes.sync.SyncResult;
+
+/** Runs integrations: from the API, schedules, ingests and dead-letter replays. */
+public class SyncService {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+	private final SyncEngine engine;
+
+	private final SyncProperties properties;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "hub-push-on-ingest");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	public SyncService(SyncEngine engine, SyncProperties properties) {
+		this.engine = engine;
+		this.properties = properties;
+	}
+
+	/**
+	 * Runs an integration now.
+	 * @throws UnknownIntegrationException when no integration has that name
+	 * @throws SyncEngine.RunInProgressException when it is already running
+	 */
+	public SyncResult run(String integration, SyncMode mode, boolean dryRun) {
+		return this.engine.run(integration, targets(integration), mode, dryRun, List.of());
+	}
+
+	/** Pushes named items of every target of every integration that has the target. */
+	public List<SyncResult> pushItems(String target, Collection<String> itemIds) {
+		List<SyncResult> results = new ArrayList<>();
+		for (Map.Entry<String, SyncProperties.Integration> integration : this.properties.integrations().entrySet()) {
+			if (target == null || integration.getValue().targets().contains(target)) {
+				List<String> targets = (target != null) ? List.of(target) : integration.getValue().targets();
+				results.add(this.engine.run(integration.getKey(), targets, SyncMode.ITEMS, false, itemIds));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Pushes items that an ingest changed, for the integrations that ask for it, without
+	 * blocking the ingest.
+	 */
+	public void afterIngest(Collection<String> changedItemIds) {
+		if (changedItemIds.isEmpty()) {
+			return;
+		}
+		List<String> ids = List.copyOf(changedItemIds);
+		this.properties.integrations().forEach((name, integration) -> {
+			if (integration.pushOnIngest()) {
+				this.background.submit(() -> {
+					try {
+						this.engine.run(name, integration.targets(), SyncMode.ITEMS, false, ids);
+					}
+					catch (RuntimeException ex) {
+						log.warn("Integration {}: push after ingest failed: {}", name, ex.getMessage());
+					}
+				});
+			}
+		});
+	}
+
+	public List<String> targets(String integration) {
+		SyncProperties.Integration found = this.properties.integrations().get(integration);
+		if (found == null) {
+			throw new UnknownIntegrationException(integration, this.properties.integrations().keySet());
+		}
+		return found.targets();
+	}
+
+	/** No integration has that name. */
+	public static class UnknownIntegrationException extends RuntimeException {
+
+		public UnknownIntegrationException(String name, Collection<String> known) {
+			super("integration '" + name + "' does not exist; configured integrations: "
+					+ (known.isEmpty() ? "none (hub.sync.integrations)" : String.join(", ", known)));
+		}
+
+	}
+
+}
