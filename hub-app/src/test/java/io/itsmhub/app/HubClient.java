@@ -34,6 +34,17 @@ public final class HubClient {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), user);
 	}
 
+	/** A webhook: no user, a signature header. */
+	public Answer postSigned(String path, String signature, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (signature != null) {
+			request.header("X-Hub-Signature", signature);
+		}
+		return send(request, null);
+	}
+
 	public Answer post(String path, String user, String json) {
 		return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
 	}

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +28,14 @@ public class SyncService {
 
 	private final SyncProperties properties;
 
-	private final ExecutorService background = Executors.newSingleThreadExecutor((runnable) -> {
+	/** How long changes are gathered before they are pushed. */
+	static final long DEBOUNCE_MILLIS = 200;
+
+	private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+	private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "hub-push-on-ingest");
 		thread.setDaemon(true);
 		return thread;
@@ -57,23 +69,49 @@ public class SyncService {
 
 	/**
 	 * Pushes items that an ingest changed, for the integrations that ask for it, without
-	 * blocking the ingest.
+	 * blocking the ingest. Changes are debounced: items changed within
+	 * {@link #DEBOUNCE_MILLIS} go out in one push.
 	 */
 	public void afterIngest(Collection<String> changedItemIds) {
-		if (changedItemIds.isEmpty()) {
+		if (changedItemIds.isEmpty() || this.properties.integrations()
+			.values()
+			.stream()
+			.noneMatch(SyncProperties.Integration::pushOnIngest)) {
 			return;
 		}
-		List<String> ids = List.copyOf(changedItemIds);
+		this.pending.addAll(changedItemIds);
+		scheduleFlush();
+	}
+
+	private void scheduleFlush() {
+		if (this.flushScheduled.compareAndSet(false, true)) {
+			this.background.schedule(this::flush, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void flush() {
+		this.flushScheduled.set(false);
+		List<String> ids = new ArrayList<>();
+		for (Iterator<String> it = this.pending.iterator(); it.hasNext();) {
+			ids.add(it.next());
+			it.remove();
+		}
+		if (ids.isEmpty()) {
+			return;
+		}
 		this.properties.integrations().forEach((name, integration) -> {
 			if (integration.pushOnIngest()) {
-				this.background.submit(() -> {
-					try {
-						this.engine.run(name, integration.targets(), SyncMode.ITEMS, false, ids);
-					}
-					catch (RuntimeException ex) {
-						log.warn("Integration {}: push after ingest failed: {}", name, ex.getMessage());
-					}
-				});
+				try {
+					this.engine.run(name, integration.targets(), SyncMode.ITEMS, false, ids);
+				}
+				catch (SyncEngine.RunInProgressException ex) {
+					// a push of named items is running: send these right after it
+					this.pending.addAll(ids);
+					scheduleFlush();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Integration {}: push after ingest failed: {}", name, ex.getMessage());
+				}
 			}
 		});
 	}

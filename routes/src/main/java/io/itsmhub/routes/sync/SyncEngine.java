@@ -94,14 +94,18 @@ public final class SyncEngine {
 	 */
 	public SyncResult run(String integration, List<String> targets, SyncMode mode, boolean dryRun,
 			Collection<String> itemIds) {
-		if (!this.running.add(integration)) {
+		// pushes of named items (webhooks, replays) go ahead of a bulk run instead of
+		// waiting
+		// for it; a create they race with is pending and looked up first, never repeated
+		String lock = (mode == SyncMode.ITEMS) ? integration + "#items" : integration;
+		if (!this.running.add(lock)) {
 			throw new RunInProgressException(integration);
 		}
 		try {
 			return runExclusively(integration, targets, mode, dryRun, itemIds);
 		}
 		finally {
-			this.running.remove(integration);
+			this.running.remove(lock);
 		}
 	}
 

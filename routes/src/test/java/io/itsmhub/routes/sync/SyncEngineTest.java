@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.api.testing.InMemoryTargetConnector;
 import io.itsmhub.mappings.ActiveMappings;
 import io.itsmhub.mappings.CompiledMapping;
 import io.itsmhub.mappings.shipped.ShippedMappings;
@@ -43,7 +44,7 @@ class SyncEngineTest {
 
 	private InMemorySyncStore store;
 
-	private FakeConnector platform;
+	private InMemoryTargetConnector platform;
 
 	private SyncEngine engine;
 
@@ -54,7 +55,7 @@ class SyncEngineTest {
 				new IdentifierNormalizer(PlaceholderBlocklist.defaults()), SourcePrecedence.defaults(), this.items,
 				Clock.fixed(T0, ZoneOffset.UTC));
 		this.store = new InMemorySyncStore(this.items);
-		this.platform = new FakeConnector(2);
+		this.platform = new InMemoryTargetConnector("servicenow", 2);
 		ActiveMappings mappings = (platform) -> Optional.of(SERVICENOW);
 		this.engine = new SyncEngine(this.store, mappings, List.of(this.platform), FAST,
 				Clock.fixed(T0, ZoneOffset.UTC));

@@ -1,4 +1,4 @@
-package io.itsmhub.routes.sync;
+package io.itsmhub.api.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,39 +16,44 @@ import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.target.TargetRef;
 
 /**
- * A platform in memory: records keyed by the serial or name they are matched on, every
- * call recorded, and faults to order.
+ * A platform in memory, for tests of the sync engine: records keyed by what they are
+ * matched on (the payload's first record is the main one), every call recorded, and
+ * faults to order.
  */
-class FakeConnector implements TargetConnector {
+public class InMemoryTargetConnector implements TargetConnector {
 
-	final Map<String, Map<String, Object>> records = new LinkedHashMap<>();
+	public final Map<String, Map<String, Object>> records = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>());
 
-	final Map<String, String> recordByMatch = new LinkedHashMap<>();
+	public final Map<String, String> recordByMatch = new LinkedHashMap<>();
 
-	final List<String> relations = new ArrayList<>();
+	public final List<String> relations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	final List<String> calls = new ArrayList<>();
+	public final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	final AtomicInteger ids = new AtomicInteger();
+	public final AtomicInteger ids = new AtomicInteger();
 
 	/** Calls to answer with a transient 503 (Retry-After 0). */
-	int unavailable;
+	public volatile int unavailable;
 
 	/** Upserts to apply and then lose the answer of. */
-	int lostAnswers;
+	public volatile int lostAnswers;
 
 	/** Item ids whose record the platform refuses with a 400. */
-	final List<String> refused = new ArrayList<>();
+	public final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final int batchSize;
 
-	FakeConnector(int batchSize) {
+	private final String platform;
+
+	public InMemoryTargetConnector(String platform, int batchSize) {
+		this.platform = platform;
 		this.batchSize = batchSize;
 	}
 
 	@Override
 	public String platform() {
-		return "servicenow";
+		return this.platform;
 	}
 
 	@Override
@@ -58,7 +63,7 @@ class FakeConnector implements TargetConnector {
 
 	@Override
 	public FieldCatalog fieldCatalog() {
-		return new FieldCatalog("servicenow", Map.of(), null);
+		return new FieldCatalog(this.platform, Map.of(), null);
 	}
 
 	@Override
@@ -67,7 +72,7 @@ class FakeConnector implements TargetConnector {
 	}
 
 	@Override
-	public Map<String, TargetRef> find(List<TargetPayload> payloads) {
+	public synchronized Map<String, TargetRef> find(List<TargetPayload> payloads) {
 		this.calls.add("find " + payloads.size());
 		Map<String, TargetRef> found = new LinkedHashMap<>();
 		for (TargetPayload payload : payloads) {
@@ -80,7 +85,7 @@ class FakeConnector implements TargetConnector {
 	}
 
 	@Override
-	public List<PushOutcome> upsert(List<UpsertRequest> batch) {
+	public synchronized List<PushOutcome> upsert(List<UpsertRequest> batch) {
 		this.calls.add("upsert " + batch.size());
 		failIfUnavailable();
 		List<PushOutcome> outcomes = new ArrayList<>();
@@ -97,7 +102,7 @@ class FakeConnector implements TargetConnector {
 				id = "sys" + this.ids.incrementAndGet();
 				this.recordByMatch.put(matchKey(payload), id);
 			}
-			this.records.put(id, payload.record("ci").orElseThrow().fields());
+			this.records.put(id, payload.records().get(0).fields());
 			outcomes.add(PushOutcome.of(payload.itemId(),
 					created ? PushOutcome.Status.CREATED : PushOutcome.Status.UPDATED, TargetRef.of(id)));
 		}
@@ -110,7 +115,7 @@ class FakeConnector implements TargetConnector {
 	}
 
 	@Override
-	public List<PushOutcome> relate(List<RelationRequest> relations) {
+	public synchronized List<PushOutcome> relate(List<RelationRequest> relations) {
 		this.calls.add("relate " + relations.size());
 		failIfUnavailable();
 		List<PushOutcome> outcomes = new ArrayList<>();
@@ -128,7 +133,7 @@ class FakeConnector implements TargetConnector {
 		return records.stream().map((r) -> PushOutcome.of(r.itemId(), PushOutcome.Status.RETIRED, r.record())).toList();
 	}
 
-	long writes() {
+	public long writes() {
 		return this.calls.stream().filter((call) -> !call.startsWith("find")).count();
 	}
 
@@ -141,7 +146,7 @@ class FakeConnector implements TargetConnector {
 	}
 
 	private static String matchKey(TargetPayload payload) {
-		return payload.record("ci").orElseThrow().matchOn().toString();
+		return payload.records().get(0).matchOn().toString();
 	}
 
 }
