@@ -1,6 +1,7 @@
 package io.itsmhub.mappings;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,38 +44,46 @@ final class ContentHash {
 
 	/** The hash of a payload's records and relations. */
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
-		List<String[]> fieldOrders = new ArrayList<>(records.size());
+		List<Shape> shapes = new ArrayList<>(records.size());
 		for (TargetRecord record : records) {
-			fieldOrders.add(sortedKeys(record.fields().keySet().toArray(new String[0])));
+			shapes.add(new Shape(record.role(), record.targetClass(), record.fields().keySet()));
 		}
 		List<String> keys = new ArrayList<>(relations.size());
 		relations.forEach((relation) -> keys.add(relation(relation)));
-		return of(platform, records, fieldOrders, keys);
+		return of(platform, records, shapes, keys);
 	}
 
 	/**
-	 * The hash, with what the engine knows already: per record the field names in sorted
-	 * order (names without a value are skipped), and the relations in canonical form,
-	 * sorted.
+	 * The hash, with what the engine knows already: per record its {@link Shape}, and the
+	 * relations in canonical form, sorted.
 	 */
-	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders, List<String> relations) {
+	static String of(String platform, List<TargetRecord> records, List<Shape> shapes, List<String> relations) {
 		ContentHash out = PER_THREAD.get();
 		out.length = 0;
 		out.ascii("{\"platform\":");
 		out.string(platform, true);
 		out.ascii(",\"records\":[");
 		for (int i = 0; i < records.size(); i++) {
-			TargetRecord record = records.get(i);
 			if (i > 0) {
 				out.put((byte) ',');
 			}
-			out.ascii("{\"role\":");
-			out.string(record.role(), true);
-			out.ascii(",\"targetClass\":");
-			out.string(record.targetClass(), true);
-			out.ascii(",\"fields\":");
-			out.object(fieldOrders.get(i), record.fields());
-			// matchOn is not hashed: its values are fields' values, hashed already
+			Shape shape = shapes.get(i);
+			out.raw(shape.prefix);
+			Map<String, Object> fields = records.get(i).fields();
+			boolean first = true;
+			for (int f = 0; f < shape.names.length; f++) {
+				Object value = fields.get(shape.names[f]);
+				if (value == null) {
+					continue;
+				}
+				if (!first) {
+					out.put((byte) ',');
+				}
+				first = false;
+				out.raw(shape.keys[f]);
+				out.value(value);
+			}
+			out.put((byte) '}');
 			out.put((byte) '}');
 		}
 		out.ascii("],\"relations\":[");
@@ -87,6 +96,40 @@ final class ContentHash {
 		out.ascii("]}");
 		out.digest.update(out.bytes, 0, out.length);
 		return HEX.formatHex(out.digest.digest());
+	}
+
+	/**
+	 * What is fixed about a record for a compiled plan, serialized once instead of per
+	 * item: the opening up to its fields
+	 * ({@code {"role":"ci","targetClass":"...","fields":{}), and its possible field
+	 * names, sorted, each as {@code "name":}.
+	 */
+	static final class Shape {
+
+		private final byte[] prefix;
+
+		private final String[] names;
+
+		private final byte[][] keys;
+
+		Shape(String role, String targetClass, java.util.Collection<String> fieldNames) {
+			ContentHash scratch = new ContentHash();
+			scratch.ascii("{\"role\":");
+			scratch.string(role, true);
+			scratch.ascii(",\"targetClass\":");
+			scratch.string(targetClass, true);
+			scratch.ascii(",\"fields\":{");
+			this.prefix = Arrays.copyOf(scratch.bytes, scratch.length);
+			this.names = sortedKeys(fieldNames.toArray(new String[0]));
+			this.keys = new byte[this.names.length][];
+			for (int i = 0; i < this.names.length; i++) {
+				scratch.length = 0;
+				scratch.string(this.names[i], true);
+				scratch.put((byte) ':');
+				this.keys[i] = Arrays.copyOf(scratch.bytes, scratch.length);
+			}
+		}
+
 	}
 
 	static String[] sortedKeys(String[] keys) {
@@ -146,25 +189,6 @@ final class ContentHash {
 		out.append('"');
 	}
 
-	private void object(String[] names, Map<String, Object> map) {
-		put((byte) '{');
-		boolean first = true;
-		for (String name : names) {
-			Object value = map.get(name);
-			if (value == null) {
-				continue;
-			}
-			if (!first) {
-				put((byte) ',');
-			}
-			first = false;
-			string(name, true);
-			put((byte) ':');
-			value(value);
-		}
-		put((byte) '}');
-	}
-
 	private void value(Object value) {
 		if (value instanceof String text) {
 			string(text, true);
@@ -192,6 +216,31 @@ final class ContentHash {
 
 	/** Text as UTF-8; quoted and escaped as a JSON string, or as it is (JSON already). */
 	private void string(String text, boolean quoted) {
+		// fast path, nearly every value: the JDK's own (vectorized) UTF-8 encoding, kept
+		// as it is when no byte needs escaping (bytes of multi-byte characters are
+		// negative, so they never look like a quote, a backslash or a control character)
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		boolean plain = true;
+		if (quoted) {
+			for (byte b : utf8) {
+				if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+					plain = false;
+					break;
+				}
+			}
+		}
+		if (plain) {
+			ensure(utf8.length + 2);
+			if (quoted) {
+				this.bytes[this.length++] = '"';
+			}
+			System.arraycopy(utf8, 0, this.bytes, this.length, utf8.length);
+			this.length += utf8.length;
+			if (quoted) {
+				this.bytes[this.length++] = '"';
+			}
+			return;
+		}
 		int n = text.length();
 		ensure(n * 6 + 2);
 		byte[] out = this.bytes;
@@ -262,6 +311,12 @@ final class ContentHash {
 		for (int i = 0; i < n; i++) {
 			this.bytes[this.length++] = (byte) text.charAt(i);
 		}
+	}
+
+	private void raw(byte[] chunk) {
+		ensure(chunk.length);
+		System.arraycopy(chunk, 0, this.bytes, this.length, chunk.length);
+		this.length += chunk.length;
 	}
 
 	private void put(byte b) {

@@ -20,17 +20,15 @@ final class RecordPlan {
 
 	private final String[] matchOn;
 
-	/**
-	 * The field names in sorted order, for the content hash: sorted once, not per item.
-	 */
-	final String[] sortedFields;
+	/** What the content hash needs of this plan, serialized once, not per item. */
+	final ContentHash.Shape hashShape;
 
 	RecordPlan(String role, String targetClass, List<FieldRule> fields, List<String> matchOn) {
 		this.role = role;
 		this.targetClass = targetClass;
 		this.fields = fields.toArray(new FieldRule[0]);
 		this.matchOn = matchOn.toArray(new String[0]);
-		this.sortedFields = ContentHash.sortedKeys(fields.stream().map((rule) -> rule.field).toArray(String[]::new));
+		this.hashShape = new ContentHash.Shape(role, targetClass, fields.stream().map((rule) -> rule.field).toList());
 	}
 
 	TargetRecord map(DiscoveredItem item, ItemContext context, List<FieldProblem> problems,
