@@ -186,7 +186,7 @@ public final class CompiledMapping {
 			}
 			TargetRelation relation = new TargetRelation(relationship.type().id(), rule.platformType(), rule.reverse(),
 					relationship.target());
-			relations.add(new Keyed(ContentHash.relation(relation), relation));
+			relations.add(new Keyed(ContentHash.relation(rule.hashPrefix(), relationship.target()), relation));
 		}
 		// the source's order is not meaningful; a fixed order keeps the hash stable
 		relations.sort(Comparator.comparing(Keyed::key));
@@ -196,10 +196,16 @@ public final class CompiledMapping {
 	/**
 	 * How one canonical relationship type is stored in the platform.
 	 *
+	 * @param type the canonical type
 	 * @param platformType the platform's relation type
 	 * @param reverse whether the platform stores it the other way round
+	 * @param hashPrefix the fixed start of its canonical form, for the content hash
 	 */
-	record RelationRule(String platformType, boolean reverse) {
+	record RelationRule(RelationshipType type, String platformType, boolean reverse, String hashPrefix) {
+
+		RelationRule(RelationshipType type, String platformType, boolean reverse) {
+			this(type, platformType, reverse, ContentHash.relationPrefix(type.id(), platformType, reverse));
+		}
 
 	}
 

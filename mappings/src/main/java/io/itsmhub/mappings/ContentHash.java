@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.itsmhub.api.model.IdentifierType;
+import io.itsmhub.api.model.Identifiers;
 import io.itsmhub.api.target.TargetRecord;
 import io.itsmhub.api.target.TargetRelation;
 
@@ -141,14 +142,27 @@ final class ContentHash {
 	 * One relation in canonical form; also the sort key that makes relation order stable.
 	 */
 	static String relation(TargetRelation relation) {
+		return relation(relationPrefix(relation.canonicalType(), relation.platformType(), relation.reverse()),
+				relation.target());
+	}
+
+	/** The fixed start of a relation's canonical form, up to its target's identifiers. */
+	static String relationPrefix(String canonicalType, String platformType, boolean reverse) {
 		StringBuilder out = new StringBuilder(96);
 		out.append("{\"canonicalType\":");
-		quote(out, relation.canonicalType());
+		quote(out, canonicalType);
 		out.append(",\"platformType\":");
-		quote(out, relation.platformType());
-		out.append(",\"reverse\":").append(relation.reverse()).append(",\"target\":{");
+		quote(out, platformType);
+		out.append(",\"reverse\":").append(reverse).append(",\"target\":{");
+		return out.toString();
+	}
+
+	/** A relation's canonical form from its fixed start and its target. */
+	static String relation(String prefix, Identifiers target) {
+		StringBuilder out = new StringBuilder(prefix.length() + 48);
+		out.append(prefix);
 		boolean first = true;
-		for (Map.Entry<IdentifierType, List<String>> entry : relation.target().asMap().entrySet()) {
+		for (Map.Entry<IdentifierType, List<String>> entry : target.asMap().entrySet()) {
 			if (!first) {
 				out.append(',');
 			}
@@ -168,6 +182,10 @@ final class ContentHash {
 
 	private static void quote(StringBuilder out, String text) {
 		out.append('"');
+		if (plain(text)) {
+			out.append(text).append('"');
+			return;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -285,6 +303,16 @@ final class ContentHash {
 			out[at++] = '"';
 		}
 		this.length = at;
+	}
+
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int escape(byte[] out, int at, char c) {

@@ -296,7 +296,8 @@ public final class MappingCompiler {
 									+ this.catalog.relationTypes().stream().sorted().collect(Collectors.joining(", ")));
 					continue;
 				}
-				rules.put(type, new RelationRule(platformType, entry.getValue().path("reverse").asBoolean(false)));
+				rules.put(type,
+						new RelationRule(type, platformType, entry.getValue().path("reverse").asBoolean(false)));
 			}
 			return rules;
 		}
