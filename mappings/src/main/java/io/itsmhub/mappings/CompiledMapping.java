@@ -142,6 +142,7 @@ public final class CompiledMapping {
 		ItemContext context = new ItemContext();
 		List<TargetRecord> records = new ArrayList<>(plans.length);
 		List<ContentHash.Shape> shapes = new ArrayList<>(plans.length);
+		List<Object[]> values = new ArrayList<>(plans.length);
 		for (ClassPlan plan : plans) {
 			RecordPlan record = plan.select(item);
 			if (record == null) {
@@ -150,12 +151,12 @@ public final class CompiledMapping {
 				}
 				continue;
 			}
-			records.add(record.map(item, context, problems, trace));
+			records.add(record.map(item, context, problems, trace, values));
 			shapes.add(record.hashShape);
 		}
 		if (item.relationships().isEmpty()) {
 			return new TargetPayload(this.platform, itemId, records, List.of(),
-					ContentHash.of(this.platform, records, shapes, List.of()));
+					ContentHash.of(this.platform, values, shapes, List.of()));
 		}
 		List<Keyed> keyed = relations(item, notes);
 		List<TargetRelation> relations = new ArrayList<>(keyed.size());
@@ -165,7 +166,7 @@ public final class CompiledMapping {
 			keys.add(relation.key());
 		}
 		return new TargetPayload(this.platform, itemId, records, relations,
-				ContentHash.of(this.platform, records, shapes, keys));
+				ContentHash.of(this.platform, values, shapes, keys));
 	}
 
 	/** A relation with its canonical form, computed once for sorting and hashing. */

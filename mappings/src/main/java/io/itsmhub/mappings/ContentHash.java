@@ -46,34 +46,37 @@ final class ContentHash {
 	/** The hash of a payload's records and relations. */
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
 		List<Shape> shapes = new ArrayList<>(records.size());
+		List<Object[]> values = new ArrayList<>(records.size());
 		for (TargetRecord record : records) {
-			shapes.add(new Shape(record.role(), record.targetClass(), record.fields().keySet()));
+			shapes.add(new Shape(record.role(), record.targetClass(), List.copyOf(record.fields().keySet())));
+			values.add(record.fields().values().toArray());
 		}
 		List<String> keys = new ArrayList<>(relations.size());
 		relations.forEach((relation) -> keys.add(relation(relation)));
-		return of(platform, records, shapes, keys);
+		return of(platform, values, shapes, keys);
 	}
 
 	/**
-	 * The hash, with what the engine knows already: per record its {@link Shape}, and the
+	 * The hash, with what the engine has at hand: per record its {@link Shape} and its
+	 * values in the shape's field order ({@code null} for fields not sent), and the
 	 * relations in canonical form, sorted.
 	 */
-	static String of(String platform, List<TargetRecord> records, List<Shape> shapes, List<String> relations) {
+	static String of(String platform, List<Object[]> values, List<Shape> shapes, List<String> relations) {
 		ContentHash out = PER_THREAD.get();
 		out.length = 0;
 		out.ascii("{\"platform\":");
 		out.string(platform, true);
 		out.ascii(",\"records\":[");
-		for (int i = 0; i < records.size(); i++) {
+		for (int i = 0; i < shapes.size(); i++) {
 			if (i > 0) {
 				out.put((byte) ',');
 			}
 			Shape shape = shapes.get(i);
+			Object[] recordValues = values.get(i);
 			out.raw(shape.prefix);
-			Map<String, Object> fields = records.get(i).fields();
 			boolean first = true;
-			for (int f = 0; f < shape.names.length; f++) {
-				Object value = fields.get(shape.names[f]);
+			for (int k = 0; k < shape.order.length; k++) {
+				Object value = recordValues[shape.order[k]];
 				if (value == null) {
 					continue;
 				}
@@ -81,7 +84,7 @@ final class ContentHash {
 					out.put((byte) ',');
 				}
 				first = false;
-				out.raw(shape.keys[f]);
+				out.raw(shape.keys[k]);
 				out.value(value);
 			}
 			out.put((byte) '}');
@@ -102,18 +105,18 @@ final class ContentHash {
 	/**
 	 * What is fixed about a record for a compiled plan, serialized once instead of per
 	 * item: the opening up to its fields
-	 * ({@code {"role":"ci","targetClass":"...","fields":{}), and its possible field
-	 * names, sorted, each as {@code "name":}.
+	 * ({@code {"role":"ci","targetClass":"...","fields":{}), the order that sorts its
+	 * field names, and each name as {@code "name":}, in that order.
 	 */
 	static final class Shape {
 
 		private final byte[] prefix;
 
-		private final String[] names;
+		private final int[] order;
 
 		private final byte[][] keys;
 
-		Shape(String role, String targetClass, java.util.Collection<String> fieldNames) {
+		Shape(String role, String targetClass, List<String> names) {
 			ContentHash scratch = new ContentHash();
 			scratch.ascii("{\"role\":");
 			scratch.string(role, true);
@@ -121,13 +124,17 @@ final class ContentHash {
 			scratch.string(targetClass, true);
 			scratch.ascii(",\"fields\":{");
 			this.prefix = Arrays.copyOf(scratch.bytes, scratch.length);
-			this.names = sortedKeys(fieldNames.toArray(new String[0]));
-			this.keys = new byte[this.names.length][];
-			for (int i = 0; i < this.names.length; i++) {
+			this.order = java.util.stream.IntStream.range(0, names.size())
+				.boxed()
+				.sorted(java.util.Comparator.comparing(names::get))
+				.mapToInt(Integer::intValue)
+				.toArray();
+			this.keys = new byte[this.order.length][];
+			for (int k = 0; k < this.order.length; k++) {
 				scratch.length = 0;
-				scratch.string(this.names[i], true);
+				scratch.string(names.get(this.order[k]), true);
 				scratch.put((byte) ':');
-				this.keys[i] = Arrays.copyOf(scratch.bytes, scratch.length);
+				this.keys[k] = Arrays.copyOf(scratch.bytes, scratch.length);
 			}
 		}
 

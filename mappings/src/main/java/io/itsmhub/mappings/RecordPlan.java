@@ -1,8 +1,12 @@
 package io.itsmhub.mappings;
 
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.target.TargetRecord;
@@ -18,7 +22,11 @@ final class RecordPlan {
 
 	private final FieldRule[] fields;
 
+	private final String[] names;
+
 	private final String[] matchOn;
+
+	private final int[] matchIndexes;
 
 	/** What the content hash needs of this plan, serialized once, not per item. */
 	final ContentHash.Shape hashShape;
@@ -27,27 +35,90 @@ final class RecordPlan {
 		this.role = role;
 		this.targetClass = targetClass;
 		this.fields = fields.toArray(new FieldRule[0]);
-		this.matchOn = matchOn.toArray(new String[0]);
-		this.hashShape = new ContentHash.Shape(role, targetClass, fields.stream().map((rule) -> rule.field).toList());
+		this.names = fields.stream().map((rule) -> rule.field).toArray(String[]::new);
+		List<String> names = List.of(this.names);
+		// compiling makes sure every matchOn field is mapped
+		this.matchOn = matchOn.stream().filter(names::contains).toArray(String[]::new);
+		this.matchIndexes = Arrays.stream(this.matchOn).mapToInt(names::indexOf).toArray();
+		this.hashShape = new ContentHash.Shape(role, targetClass, names);
 	}
 
+	/**
+	 * The record for an item.
+	 * @param values receives the values in rule order, for the content hash
+	 */
 	TargetRecord map(DiscoveredItem item, ItemContext context, List<FieldProblem> problems,
-			List<FieldExplanation> trace) {
-		Map<String, Object> values = new LinkedHashMap<>(this.fields.length * 2);
-		for (FieldRule rule : this.fields) {
-			Object value = rule.evaluate(item, context, this.role, this.targetClass, problems, trace);
-			if (value != null) {
-				values.put(rule.field, value);
-			}
+			List<FieldExplanation> trace, List<Object[]> values) {
+		Object[] fieldValues = new Object[this.fields.length];
+		for (int i = 0; i < this.fields.length; i++) {
+			fieldValues[i] = this.fields[i].evaluate(item, context, this.role, this.targetClass, problems, trace);
 		}
-		Map<String, Object> match = new LinkedHashMap<>(4);
-		for (String field : this.matchOn) {
-			Object value = values.get(field);
-			if (value != null) {
-				match.put(field, value);
-			}
+		Object[] matchValues = new Object[this.matchIndexes.length];
+		for (int i = 0; i < this.matchIndexes.length; i++) {
+			matchValues[i] = fieldValues[this.matchIndexes[i]];
 		}
-		return new TargetRecord(this.role, this.targetClass, values, match);
+		values.add(fieldValues);
+		// the record copies the views into its own maps: one copy, not two
+		return new TargetRecord(this.role, this.targetClass, new FieldValues(this.names, fieldValues),
+				new FieldValues(this.matchOn, matchValues));
+	}
+
+	/** Names and values side by side as a read-only map, without the fields not sent. */
+	private static final class FieldValues extends AbstractMap<String, Object> {
+
+		private final String[] names;
+
+		private final Object[] values;
+
+		FieldValues(String[] names, Object[] values) {
+			this.names = names;
+			this.values = values;
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return new AbstractSet<>() {
+				@Override
+				public Iterator<Entry<String, Object>> iterator() {
+					return new Iterator<>() {
+						private int next = advance(0);
+
+						private int advance(int from) {
+							int at = from;
+							while (at < FieldValues.this.values.length && FieldValues.this.values[at] == null) {
+								at++;
+							}
+							return at;
+						}
+
+						@Override
+						public boolean hasNext() {
+							return this.next < FieldValues.this.values.length;
+						}
+
+						@Override
+						public Entry<String, Object> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int at = this.next;
+							this.next = advance(at + 1);
+							return new SimpleImmutableEntry<>(FieldValues.this.names[at], FieldValues.this.values[at]);
+						}
+					};
+				}
+
+				@Override
+				public int size() {
+					int size = 0;
+					for (Object value : FieldValues.this.values) {
+						size += (value != null) ? 1 : 0;
+					}
+					return size;
+				}
+			};
+		}
+
 	}
 
 }
