@@ -236,6 +236,11 @@ class CompiledMappingTest {
 		assertThat(valueOf(oneField("cores", "{from: attributes.cpu.cores}", null), item, "cores")).isEqualTo(16L);
 		assertThat(valueOf(oneField("active", "{from: attributes.active}", null), item, "active")).isEqualTo(true);
 		assertThat(valueOf(oneField("label", "{constant: 42, type: string}", null), item, "label")).isEqualTo("42");
+		assertThat(valueOf(
+				oneField("label", "{from: facts.contract_id, transforms: [{template: 'Contract {value}'}]}", null),
+				item, "label"))
+			.as("a template of a missing value sends nothing, not 'Contract '")
+			.isNull();
 	}
 
 	@Test
