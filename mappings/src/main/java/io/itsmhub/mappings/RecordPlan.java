@@ -1,14 +1,10 @@
 package io.itsmhub.mappings;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 import io.itsmhub.api.model.DiscoveredItem;
+import io.itsmhub.api.target.FieldValues;
 import io.itsmhub.api.target.TargetRecord;
 import io.itsmhub.mappings.ItemMappingException.FieldProblem;
 import io.itsmhub.mappings.ValueSource.ItemContext;
@@ -58,67 +54,8 @@ final class RecordPlan {
 			matchValues[i] = fieldValues[this.matchIndexes[i]];
 		}
 		values.add(fieldValues);
-		// the record copies the views into its own maps: one copy, not two
-		return new TargetRecord(this.role, this.targetClass, new FieldValues(this.names, fieldValues),
-				new FieldValues(this.matchOn, matchValues));
-	}
-
-	/** Names and values side by side as a read-only map, without the fields not sent. */
-	private static final class FieldValues extends AbstractMap<String, Object> {
-
-		private final String[] names;
-
-		private final Object[] values;
-
-		FieldValues(String[] names, Object[] values) {
-			this.names = names;
-			this.values = values;
-		}
-
-		@Override
-		public Set<Entry<String, Object>> entrySet() {
-			return new AbstractSet<>() {
-				@Override
-				public Iterator<Entry<String, Object>> iterator() {
-					return new Iterator<>() {
-						private int next = advance(0);
-
-						private int advance(int from) {
-							int at = from;
-							while (at < FieldValues.this.values.length && FieldValues.this.values[at] == null) {
-								at++;
-							}
-							return at;
-						}
-
-						@Override
-						public boolean hasNext() {
-							return this.next < FieldValues.this.values.length;
-						}
-
-						@Override
-						public Entry<String, Object> next() {
-							if (!hasNext()) {
-								throw new NoSuchElementException();
-							}
-							int at = this.next;
-							this.next = advance(at + 1);
-							return new SimpleImmutableEntry<>(FieldValues.this.names[at], FieldValues.this.values[at]);
-						}
-					};
-				}
-
-				@Override
-				public int size() {
-					int size = 0;
-					for (Object value : FieldValues.this.values) {
-						size += (value != null) ? 1 : 0;
-					}
-					return size;
-				}
-			};
-		}
-
+		return new TargetRecord(this.role, this.targetClass, FieldValues.of(this.names, fieldValues),
+				FieldValues.of(this.matchOn, matchValues));
 	}
 
 }
