@@ -176,6 +176,9 @@ final class FieldRule {
 		if (value instanceof Money) {
 			throw new StepFailure("is a money value; add the currency transform");
 		}
+		if (value instanceof java.util.Map<?, ?>) {
+			throw new StepFailure("is an object, not a value; map one of its keys, such as attributes.<name>.<key>");
+		}
 		if (value instanceof List<?> list && list.size() > 1) {
 			throw new StepFailure("has " + list.size() + " values; add the first or join transform");
 		}
