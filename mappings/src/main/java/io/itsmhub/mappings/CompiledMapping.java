@@ -141,7 +141,8 @@ public final class CompiledMapping {
 		}
 		ItemContext context = new ItemContext();
 		List<TargetRecord> records = new ArrayList<>(plans.length);
-		List<String[]> fieldOrders = new ArrayList<>(plans.length);
+		List<ContentHash.Shape> shapes = new ArrayList<>(plans.length);
+		List<Object[]> values = new ArrayList<>(plans.length);
 		for (ClassPlan plan : plans) {
 			RecordPlan record = plan.select(item);
 			if (record == null) {
@@ -150,12 +151,12 @@ public final class CompiledMapping {
 				}
 				continue;
 			}
-			records.add(record.map(item, context, problems, trace));
-			fieldOrders.add(record.sortedFields);
+			records.add(record.map(item, context, problems, trace, values));
+			shapes.add(record.hashShape);
 		}
 		if (item.relationships().isEmpty()) {
 			return new TargetPayload(this.platform, itemId, records, List.of(),
-					ContentHash.of(this.platform, records, fieldOrders, List.of()));
+					ContentHash.of(this.platform, values, shapes, List.of()));
 		}
 		List<Keyed> keyed = relations(item, notes);
 		List<TargetRelation> relations = new ArrayList<>(keyed.size());
@@ -165,7 +166,7 @@ public final class CompiledMapping {
 			keys.add(relation.key());
 		}
 		return new TargetPayload(this.platform, itemId, records, relations,
-				ContentHash.of(this.platform, records, fieldOrders, keys));
+				ContentHash.of(this.platform, values, shapes, keys));
 	}
 
 	/** A relation with its canonical form, computed once for sorting and hashing. */
@@ -186,7 +187,7 @@ public final class CompiledMapping {
 			}
 			TargetRelation relation = new TargetRelation(relationship.type().id(), rule.platformType(), rule.reverse(),
 					relationship.target());
-			relations.add(new Keyed(ContentHash.relation(relation), relation));
+			relations.add(new Keyed(ContentHash.relation(rule.hashPrefix(), relationship.target()), relation));
 		}
 		// the source's order is not meaningful; a fixed order keeps the hash stable
 		relations.sort(Comparator.comparing(Keyed::key));
@@ -196,10 +197,16 @@ public final class CompiledMapping {
 	/**
 	 * How one canonical relationship type is stored in the platform.
 	 *
+	 * @param type the canonical type
 	 * @param platformType the platform's relation type
 	 * @param reverse whether the platform stores it the other way round
+	 * @param hashPrefix the fixed start of its canonical form, for the content hash
 	 */
-	record RelationRule(String platformType, boolean reverse) {
+	record RelationRule(RelationshipType type, String platformType, boolean reverse, String hashPrefix) {
+
+		RelationRule(RelationshipType type, String platformType, boolean reverse) {
+			this(type, platformType, reverse, ContentHash.relationPrefix(type.id(), platformType, reverse));
+		}
 
 	}
 

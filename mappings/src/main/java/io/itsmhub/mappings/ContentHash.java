@@ -1,6 +1,7 @@
 package io.itsmhub.mappings;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.itsmhub.api.model.IdentifierType;
+import io.itsmhub.api.model.Identifiers;
 import io.itsmhub.api.target.TargetRecord;
 import io.itsmhub.api.target.TargetRelation;
 
@@ -43,38 +45,49 @@ final class ContentHash {
 
 	/** The hash of a payload's records and relations. */
 	static String of(String platform, List<TargetRecord> records, List<TargetRelation> relations) {
-		List<String[]> fieldOrders = new ArrayList<>(records.size());
+		List<Shape> shapes = new ArrayList<>(records.size());
+		List<Object[]> values = new ArrayList<>(records.size());
 		for (TargetRecord record : records) {
-			fieldOrders.add(sortedKeys(record.fields().keySet().toArray(new String[0])));
+			shapes.add(new Shape(record.role(), record.targetClass(), List.copyOf(record.fields().keySet())));
+			values.add(record.fields().values().toArray());
 		}
 		List<String> keys = new ArrayList<>(relations.size());
 		relations.forEach((relation) -> keys.add(relation(relation)));
-		return of(platform, records, fieldOrders, keys);
+		return of(platform, values, shapes, keys);
 	}
 
 	/**
-	 * The hash, with what the engine knows already: per record the field names in sorted
-	 * order (names without a value are skipped), and the relations in canonical form,
-	 * sorted.
+	 * The hash, with what the engine has at hand: per record its {@link Shape} and its
+	 * values in the shape's field order ({@code null} for fields not sent), and the
+	 * relations in canonical form, sorted.
 	 */
-	static String of(String platform, List<TargetRecord> records, List<String[]> fieldOrders, List<String> relations) {
+	static String of(String platform, List<Object[]> values, List<Shape> shapes, List<String> relations) {
 		ContentHash out = PER_THREAD.get();
 		out.length = 0;
 		out.ascii("{\"platform\":");
 		out.string(platform, true);
 		out.ascii(",\"records\":[");
-		for (int i = 0; i < records.size(); i++) {
-			TargetRecord record = records.get(i);
+		for (int i = 0; i < shapes.size(); i++) {
 			if (i > 0) {
 				out.put((byte) ',');
 			}
-			out.ascii("{\"role\":");
-			out.string(record.role(), true);
-			out.ascii(",\"targetClass\":");
-			out.string(record.targetClass(), true);
-			out.ascii(",\"fields\":");
-			out.object(fieldOrders.get(i), record.fields());
-			// matchOn is not hashed: its values are fields' values, hashed already
+			Shape shape = shapes.get(i);
+			Object[] recordValues = values.get(i);
+			out.raw(shape.prefix);
+			boolean first = true;
+			for (int k = 0; k < shape.order.length; k++) {
+				Object value = recordValues[shape.order[k]];
+				if (value == null) {
+					continue;
+				}
+				if (!first) {
+					out.put((byte) ',');
+				}
+				first = false;
+				out.raw(shape.keys[k]);
+				out.value(value);
+			}
+			out.put((byte) '}');
 			out.put((byte) '}');
 		}
 		out.ascii("],\"relations\":[");
@@ -89,6 +102,44 @@ final class ContentHash {
 		return HEX.formatHex(out.digest.digest());
 	}
 
+	/**
+	 * What is fixed about a record for a compiled plan, serialized once instead of per
+	 * item: the opening up to its fields
+	 * ({@code {"role":"ci","targetClass":"...","fields":{}), the order that sorts its
+	 * field names, and each name as {@code "name":}, in that order.
+	 */
+	static final class Shape {
+
+		private final byte[] prefix;
+
+		private final int[] order;
+
+		private final byte[][] keys;
+
+		Shape(String role, String targetClass, List<String> names) {
+			ContentHash scratch = new ContentHash();
+			scratch.ascii("{\"role\":");
+			scratch.string(role, true);
+			scratch.ascii(",\"targetClass\":");
+			scratch.string(targetClass, true);
+			scratch.ascii(",\"fields\":{");
+			this.prefix = Arrays.copyOf(scratch.bytes, scratch.length);
+			this.order = java.util.stream.IntStream.range(0, names.size())
+				.boxed()
+				.sorted(java.util.Comparator.comparing(names::get))
+				.mapToInt(Integer::intValue)
+				.toArray();
+			this.keys = new byte[this.order.length][];
+			for (int k = 0; k < this.order.length; k++) {
+				scratch.length = 0;
+				scratch.string(names.get(this.order[k]), true);
+				scratch.put((byte) ':');
+				this.keys[k] = Arrays.copyOf(scratch.bytes, scratch.length);
+			}
+		}
+
+	}
+
 	static String[] sortedKeys(String[] keys) {
 		Arrays.sort(keys);
 		return keys;
@@ -98,14 +149,27 @@ final class ContentHash {
 	 * One relation in canonical form; also the sort key that makes relation order stable.
 	 */
 	static String relation(TargetRelation relation) {
+		return relation(relationPrefix(relation.canonicalType(), relation.platformType(), relation.reverse()),
+				relation.target());
+	}
+
+	/** The fixed start of a relation's canonical form, up to its target's identifiers. */
+	static String relationPrefix(String canonicalType, String platformType, boolean reverse) {
 		StringBuilder out = new StringBuilder(96);
 		out.append("{\"canonicalType\":");
-		quote(out, relation.canonicalType());
+		quote(out, canonicalType);
 		out.append(",\"platformType\":");
-		quote(out, relation.platformType());
-		out.append(",\"reverse\":").append(relation.reverse()).append(",\"target\":{");
+		quote(out, platformType);
+		out.append(",\"reverse\":").append(reverse).append(",\"target\":{");
+		return out.toString();
+	}
+
+	/** A relation's canonical form from its fixed start and its target. */
+	static String relation(String prefix, Identifiers target) {
+		StringBuilder out = new StringBuilder(prefix.length() + 48);
+		out.append(prefix);
 		boolean first = true;
-		for (Map.Entry<IdentifierType, List<String>> entry : relation.target().asMap().entrySet()) {
+		for (Map.Entry<IdentifierType, List<String>> entry : target.asMap().entrySet()) {
 			if (!first) {
 				out.append(',');
 			}
@@ -125,6 +189,10 @@ final class ContentHash {
 
 	private static void quote(StringBuilder out, String text) {
 		out.append('"');
+		if (plain(text)) {
+			out.append(text).append('"');
+			return;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -144,25 +212,6 @@ final class ContentHash {
 			}
 		}
 		out.append('"');
-	}
-
-	private void object(String[] names, Map<String, Object> map) {
-		put((byte) '{');
-		boolean first = true;
-		for (String name : names) {
-			Object value = map.get(name);
-			if (value == null) {
-				continue;
-			}
-			if (!first) {
-				put((byte) ',');
-			}
-			first = false;
-			string(name, true);
-			put((byte) ':');
-			value(value);
-		}
-		put((byte) '}');
 	}
 
 	private void value(Object value) {
@@ -192,6 +241,31 @@ final class ContentHash {
 
 	/** Text as UTF-8; quoted and escaped as a JSON string, or as it is (JSON already). */
 	private void string(String text, boolean quoted) {
+		// fast path, nearly every value: the JDK's own (vectorized) UTF-8 encoding, kept
+		// as it is when no byte needs escaping (bytes of multi-byte characters are
+		// negative, so they never look like a quote, a backslash or a control character)
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		boolean plain = true;
+		if (quoted) {
+			for (byte b : utf8) {
+				if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+					plain = false;
+					break;
+				}
+			}
+		}
+		if (plain) {
+			ensure(utf8.length + 2);
+			if (quoted) {
+				this.bytes[this.length++] = '"';
+			}
+			System.arraycopy(utf8, 0, this.bytes, this.length, utf8.length);
+			this.length += utf8.length;
+			if (quoted) {
+				this.bytes[this.length++] = '"';
+			}
+			return;
+		}
 		int n = text.length();
 		ensure(n * 6 + 2);
 		byte[] out = this.bytes;
@@ -238,6 +312,16 @@ final class ContentHash {
 		this.length = at;
 	}
 
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static int escape(byte[] out, int at, char c) {
 		out[at++] = '\\';
 		switch (c) {
@@ -262,6 +346,12 @@ final class ContentHash {
 		for (int i = 0; i < n; i++) {
 			this.bytes[this.length++] = (byte) text.charAt(i);
 		}
+	}
+
+	private void raw(byte[] chunk) {
+		ensure(chunk.length);
+		System.arraycopy(chunk, 0, this.bytes, this.length, chunk.length);
+		this.length += chunk.length;
 	}
 
 	private void put(byte b) {

@@ -139,7 +139,7 @@ final class FieldRule {
 			}
 			case DATE:
 				if (value instanceof LocalDate date) {
-					return date.toString();
+					return isoDate(date);
 				}
 				if (value instanceof Instant instant) {
 					return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
@@ -155,9 +155,29 @@ final class FieldRule {
 		}
 	}
 
+	/**
+	 * {@code LocalDate.toString()} without its StringBuilder: dates are in most payloads,
+	 * and this runs for each of them.
+	 */
+	static String isoDate(LocalDate date) {
+		int year = date.getYear();
+		if (year < 1000 || year > 9999) {
+			return date.toString();
+		}
+		int month = date.getMonthValue();
+		int day = date.getDayOfMonth();
+		byte[] digits = { (byte) ('0' + year / 1000), (byte) ('0' + year / 100 % 10), (byte) ('0' + year / 10 % 10),
+				(byte) ('0' + year % 10), '-', (byte) ('0' + month / 10), (byte) ('0' + month % 10), '-',
+				(byte) ('0' + day / 10), (byte) ('0' + day % 10) };
+		return new String(digits, java.nio.charset.StandardCharsets.US_ASCII);
+	}
+
 	private String checkedText(Object value) {
 		if (value instanceof Money) {
 			throw new StepFailure("is a money value; add the currency transform");
+		}
+		if (value instanceof java.util.Map<?, ?>) {
+			throw new StepFailure("is an object, not a value; map one of its keys, such as attributes.<name>.<key>");
 		}
 		if (value instanceof List<?> list && list.size() > 1) {
 			throw new StepFailure("has " + list.size() + " values; add the first or join transform");

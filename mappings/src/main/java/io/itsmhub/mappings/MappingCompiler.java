@@ -296,7 +296,8 @@ public final class MappingCompiler {
 									+ this.catalog.relationTypes().stream().sorted().collect(Collectors.joining(", ")));
 					continue;
 				}
-				rules.put(type, new RelationRule(platformType, entry.getValue().path("reverse").asBoolean(false)));
+				rules.put(type,
+						new RelationRule(type, platformType, entry.getValue().path("reverse").asBoolean(false)));
 			}
 			return rules;
 		}
@@ -510,6 +511,7 @@ public final class MappingCompiler {
 								+ " or leave type out");
 			}
 			List<Step> steps = new ArrayList<>();
+			boolean stepFailed = false;
 			JsonNode transforms = rule.path("transforms");
 			for (int i = 0; i < transforms.size(); i++) {
 				String stepPath = path + ".transforms[" + i + "]";
@@ -530,6 +532,7 @@ public final class MappingCompiler {
 				}
 				Step step = step(stepPath, stepName, argument, kind, field, targetClass);
 				if (step == null) {
+					stepFailed = true;
 					continue;
 				}
 				steps.add(step);
@@ -541,7 +544,10 @@ public final class MappingCompiler {
 					default -> ValueKind.ANY;
 				};
 			}
-			if (source != null && rule.has("from")) {
+			// after a transform that did not compile, what kind of value remains is
+			// unknown:
+			// say nothing rather than something that follows from the first error
+			if (source != null && rule.has("from") && !stepFailed) {
 				String from = rule.path("from").asText();
 				if (kind == ValueKind.MONEY) {
 					error(path + ".from", "'" + from + "' is a money value (amount and currency); add the currency "

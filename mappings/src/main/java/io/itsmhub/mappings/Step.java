@@ -121,6 +121,11 @@ interface Step {
 		return new Step() {
 			@Override
 			public Object apply(Object value, DiscoveredItem item) {
+				if (value == null) {
+					// like every transform: no value stays no value ("Contract " is not a
+					// value)
+					return null;
+				}
 				StringBuilder out = new StringBuilder();
 				for (Object part : parts) {
 					if (part instanceof String literal) {

@@ -234,8 +234,16 @@ class CompiledMappingTest {
 				null), item, "summary"))
 			.isEqualTo("db-01: Ubuntu 22.04 (CZ1)");
 		assertThat(valueOf(oneField("cores", "{from: attributes.cpu.cores}", null), item, "cores")).isEqualTo(16L);
+		assertThatExceptionOfType(ItemMappingException.class)
+			.isThrownBy(() -> oneField("label", "{from: attributes.cpu}", null).map(item, "item-1"))
+			.withMessageContaining("label: is an object, not a value");
 		assertThat(valueOf(oneField("active", "{from: attributes.active}", null), item, "active")).isEqualTo(true);
 		assertThat(valueOf(oneField("label", "{constant: 42, type: string}", null), item, "label")).isEqualTo("42");
+		assertThat(valueOf(
+				oneField("label", "{from: facts.contract_id, transforms: [{template: 'Contract {value}'}]}", null),
+				item, "label"))
+			.as("a template of a missing value sends nothing, not 'Contract '")
+			.isNull();
 	}
 
 	@Test
