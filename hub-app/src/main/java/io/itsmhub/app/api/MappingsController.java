@@ -182,13 +182,10 @@ public class MappingsController {
 			@RequestHeader(name = COMMENT_HEADER, required = false) String commentHeader, Principal user) {
 		String yaml = yaml(body);
 		String text = (comment != null) ? comment : commentHeader;
-		MappingVersion version;
-		try {
-			version = this.mappings.create(platform, yaml, user.getName(), text);
+		if (text != null && text.length() > MappingService.MAX_COMMENT) {
+			throw new BadRequestException("comment", "is longer than " + MappingService.MAX_COMMENT + " characters");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new BadRequestException("comment", ex.getMessage());
-		}
+		MappingVersion version = this.mappings.create(platform, yaml, user.getName(), text);
 		return ResponseEntity.created(URI.create("/api/mappings/" + platform + "?version=" + version.version()))
 			.body(version(version));
 	}

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 import io.itsmhub.api.model.DiscoveredItem;
@@ -51,7 +52,8 @@ public class MappingService implements ActiveMappings {
 
 	private static final Logger logger = LoggerFactory.getLogger(MappingService.class);
 
-	private static final int MAX_COMMENT = 4000;
+	/** The longest comment a version takes. */
+	public static final int MAX_COMMENT = 4000;
 
 	private final MappingVersionStore store;
 
@@ -100,7 +102,14 @@ public class MappingService implements ActiveMappings {
 		long now = this.clock.millis();
 		long due = this.nextCheck.get();
 		if (now >= due && this.nextCheck.compareAndSet(due, now + this.refreshMillis)) {
-			refresh();
+			try {
+				refresh();
+			}
+			catch (DataAccessException ex) {
+				// a database hiccup must not stop syncs that have a mapping in memory
+				logger.warn("Cannot look for mapping activations now; using the mappings in memory: {}",
+						ex.getMessage());
+			}
 		}
 		return Optional.ofNullable(this.active.get(platform));
 	}
