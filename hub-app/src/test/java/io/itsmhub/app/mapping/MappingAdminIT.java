@@ -298,6 +298,18 @@ class MappingAdminIT {
 	}
 
 	@Test
+	void aFormEncodedBodyIsRefusedRatherThanStoredMangled() {
+		// curl --data-binary without -H sends this type; the body would arrive rebuilt
+		// from
+		// form parameters
+		HubClient.Answer answer = this.hub.post("/api/mappings/jsm-assets/versions", "admin",
+				"application/x-www-form-urlencoded", FIXED.getBytes(StandardCharsets.UTF_8));
+		assertThat(answer.status()).isEqualTo(415);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(versions("jsm-assets")).hasSize(1);
+	}
+
+	@Test
 	void aRollbackNeedsAPreviousVersion() {
 		HubClient.Answer answer = this.hub.post("/api/mappings/haloitsm/rollback", "admin", "");
 		assertThat(answer.status()).isEqualTo(409);
