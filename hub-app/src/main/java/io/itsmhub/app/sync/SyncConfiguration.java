@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -18,8 +16,6 @@ import io.itsmhub.app.ingest.IngestService;
 import io.itsmhub.app.store.ItemQueries;
 import io.itsmhub.app.store.JdbcItemRepository;
 import io.itsmhub.mappings.ActiveMappings;
-import io.itsmhub.mappings.CompiledMapping;
-import io.itsmhub.mappings.shipped.ShippedMappings;
 import io.itsmhub.routes.sync.SyncEngine;
 import io.itsmhub.routes.sync.SyncMode;
 import io.itsmhub.routes.sync.SyncScheduleRoutes;
@@ -38,8 +34,8 @@ public class SyncConfiguration {
 	}
 
 	@Bean
-	SyncEngine syncEngine(JdbcSyncStore store, ObjectProvider<ActiveMappings> mappings,
-			ObjectProvider<TargetConnector> connectorBeans, SyncProperties properties, Clock clock) {
+	SyncEngine syncEngine(JdbcSyncStore store, ActiveMappings mappings, ObjectProvider<TargetConnector> connectorBeans,
+			SyncProperties properties, Clock clock) {
 		List<TargetConnector> connectors = connectorBeans.orderedStream().toList();
 		List<String> errors = new ArrayList<>();
 		List<String> platforms = connectors.stream().map(TargetConnector::platform).toList();
@@ -56,8 +52,7 @@ public class SyncConfiguration {
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("hub.sync is invalid: " + String.join("; ", errors));
 		}
-		return new SyncEngine(store, mappings.getIfAvailable(ShippedActiveMappings::new), connectors,
-				properties.guard().settings(), clock);
+		return new SyncEngine(store, mappings, connectors, properties.guard().settings(), clock);
 	}
 
 	@Bean
@@ -88,20 +83,6 @@ public class SyncConfiguration {
 				sync.run(name, SyncMode.FULL, false);
 			}
 		});
-	}
-
-	/** The mappings shipped with the hub, until an admin stores versions of their own. */
-	static final class ShippedActiveMappings implements ActiveMappings {
-
-		private final ShippedMappings shipped = new ShippedMappings();
-
-		private final Map<String, Optional<CompiledMapping>> compiled = new ConcurrentHashMap<>();
-
-		@Override
-		public Optional<CompiledMapping> active(String platform) {
-			return this.compiled.computeIfAbsent(platform, this.shipped::load);
-		}
-
 	}
 
 }

@@ -34,7 +34,7 @@ import io.itsmhub.mappings.ActiveMappings;
 import io.itsmhub.mappings.CompiledMapping;
 import io.itsmhub.mappings.ItemMappingException;
 import io.itsmhub.mappings.PayloadJson;
-import io.itsmhub.reconciliation.item.CanonicalView;
+import io.itsmhub.reconciliation.item.ItemViews;
 import io.itsmhub.reconciliation.item.ItemState;
 
 /**
@@ -189,12 +189,12 @@ public final class SyncEngine {
 			}
 			TargetPayload payload;
 			try {
-				payload = mapping.map(CanonicalView.of(item), id);
+				payload = mapping.map(ItemViews.toDiscoveredItem(item), id);
 			}
 			catch (ItemMappingException ex) {
 				counter.failed++;
 				if (!dryRun) {
-					deadLetter(target, id, "map", CanonicalView.of(item).toString(), ex.getMessage(), 0);
+					deadLetter(target, id, "map", ItemViews.toDiscoveredItem(item).toString(), ex.getMessage(), 0);
 				}
 				continue;
 			}
