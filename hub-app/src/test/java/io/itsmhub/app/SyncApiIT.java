@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:hsqldb:mem:sync-api-it",
-				"hub.sync.integrations.it.targets=servicenow", "hub.sync.integrations.live.targets=ivanti",
+				"hub.sync.integrations.it.targets=servicenow", "hub.sync.integrations.it.guard-minimum=4",
+				"hub.sync.integrations.it.max-change-share=0.25", "hub.sync.integrations.live.targets=ivanti",
 				"hub.sync.integrations.live.push-on-ingest=true", "hub.sync.guard.backoff=1ms",
 				"hub.sync.guard.max-wait=5ms", "hub.sync.guard.max-attempts=3",
 				"hub.webhooks.sources.monitoring.secret=it-webhook-secret" })
@@ -147,6 +148,36 @@ class SyncApiIT {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		// the same signed request again is a replay
 		assertThat(this.hub.postSigned("/webhooks/monitoring", signature, body).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRunThatWouldChangeHalfTheRecordsWaitsForApproval() {
+		reset();
+		StringBuilder estate = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			estate.append("{\"sourceKey\": \"srv-" + i + "\", \"ciClass\": \"server\", \"name\": \"srv-" + i
+					+ "\", \"identifiers\": {\"serial_number\": \"SRV00" + i
+					+ "\"}, \"attributes\": {\"os\": \"Ubuntu\", " + "\"os_version\": \""
+					+ ((i < 4) ? "22.04" : "20.04") + "\"}}\n");
+		}
+		ingest("cmdb-import", estate.toString());
+		this.hub.post("/api/integrations/it/runs", "operator", "");
+		assertThat(this.platform.records).hasSize(8);
+		ingest("cmdb-import", estate.toString().replace("20.04", "24.04"));
+		this.platform.calls.clear();
+		JsonNode guarded = this.hub.post("/api/integrations/it/runs", "operator", "").json();
+		assertThat(guarded.get("status").asText()).isEqualTo("awaiting_approval");
+		assertThat(guarded.at("/counts/servicenow/updated").asInt()).isEqualTo(4);
+		assertThat(this.platform.calls).isEmpty();
+		long runId = guarded.get("runId").asLong();
+		assertThat(this.hub.get("/api/runs/" + runId, "viewer").json().get("status").asText())
+			.isEqualTo("awaiting_approval");
+		assertThat(this.hub.post("/api/runs/" + runId + "/approve", "viewer", "").status()).isEqualTo(403);
+		JsonNode approved = this.hub.post("/api/runs/" + runId + "/approve", "operator", "").json();
+		assertThat(approved.at("/counts/servicenow/updated").asInt()).isEqualTo(4);
+		assertThat(this.hub.get("/api/runs/" + runId, "viewer").json().get("status").asText()).isEqualTo("approved");
+		assertThat(this.platform.records.values()).filteredOn((record) -> "24.04".equals(record.get("os_version")))
+			.hasSize(4);
 	}
 
 	@Test

@@ -63,6 +63,33 @@ public class SyncController {
 		return run;
 	}
 
+	/**
+	 * {@code POST /api/runs/{id}/approve}: a run stopped by the mass-change guard goes
+	 * ahead (as a new run); the stopped one is marked approved.
+	 */
+	@PostMapping("/runs/{id}/approve")
+	public SyncResult approve(@PathVariable long id) {
+		SyncQueries.RunView run = awaitingApproval(id);
+		this.queries.markRun(id, "approved");
+		return this.sync.approved(run.integration(), SyncMode.valueOf(run.mode().toUpperCase(Locale.ROOT)));
+	}
+
+	/** {@code POST /api/runs/{id}/reject}: a run stopped by the guard is dropped. */
+	@PostMapping("/runs/{id}/reject")
+	public SyncQueries.RunView reject(@PathVariable long id) {
+		awaitingApproval(id);
+		this.queries.markRun(id, "rejected");
+		return this.queries.run(id);
+	}
+
+	private SyncQueries.RunView awaitingApproval(long id) {
+		SyncQueries.RunView run = runView(id);
+		if (!"awaiting_approval".equals(run.status())) {
+			throw new BadRequestException("id", "run " + id + " is " + run.status() + ", not awaiting approval");
+		}
+		return run;
+	}
+
 	/** {@code GET /api/dead-letters?status=open&target=servicenow}. */
 	@GetMapping("/dead-letters")
 	public List<SyncQueries.DeadLetterView> deadLetters(@RequestParam(required = false) String status,

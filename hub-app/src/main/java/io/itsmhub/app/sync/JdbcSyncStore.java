@@ -173,6 +173,33 @@ public class JdbcSyncStore implements SyncStore {
 				json(counts), time(finishedAt), runId);
 	}
 
+	@Override
+	public int recordCount(String target) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM target_xref WHERE target = ? AND record_id IS NOT NULL", Integer.class, target);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public java.util.Set<String> sourcesWithoutAGoodLastRun(Collection<String> sources) {
+		java.util.Set<String> unreliable = new java.util.HashSet<>();
+		for (String source : sources) {
+			List<Map<String, Object>> last = this.jdbc.queryForList(
+					"SELECT status, received FROM ingest_runs WHERE source = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+					source);
+			if (last.isEmpty()) {
+				continue;
+			}
+			Map<String, Object> run = last.get(0);
+			Object status = run.values().iterator().next();
+			Object received = new ArrayList<>(run.values()).get(1);
+			if ("failed".equals(status) || "rejected".equals(status) || ((Number) received).intValue() == 0) {
+				unreliable.add(source);
+			}
+		}
+		return unreliable;
+	}
+
 	private static OffsetDateTime time(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

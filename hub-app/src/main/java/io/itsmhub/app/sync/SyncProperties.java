@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.itsmhub.routes.sync.SyncPolicy;
 import io.itsmhub.routes.sync.TargetGuard;
 
 /**
@@ -27,9 +28,21 @@ public record SyncProperties(@DefaultValue Map<String, Integration> integrations
 	 * @param incrementalCron when it runs an incremental sync, empty for never
 	 * @param pushOnIngest whether items changed by an ingest are pushed right after it
 	 * @param syncOnStart whether a full sync runs once when the hub starts
+	 * @param retireAfter how long no authoritative source may have seen an item before
+	 * full syncs retire it in the targets (never deleted); empty never retires
+	 * @param authoritativeSources the discovery sources whose sightings keep items alive
+	 * @param maxChangeShare the largest share of a target's records one run may update or
+	 * retire before it waits for approval
+	 * @param guardMinimum targets with fewer records than this are not guarded
 	 */
 	public record Integration(@DefaultValue List<String> targets, String fullCron, String incrementalCron,
-			@DefaultValue("false") boolean pushOnIngest, @DefaultValue("false") boolean syncOnStart) {
+			@DefaultValue("false") boolean pushOnIngest, @DefaultValue("false") boolean syncOnStart,
+			Duration retireAfter, @DefaultValue List<String> authoritativeSources,
+			@DefaultValue("0.2") double maxChangeShare, @DefaultValue("50") int guardMinimum) {
+
+		public SyncPolicy policy() {
+			return new SyncPolicy(this.retireAfter, this.authoritativeSources, this.maxChangeShare, this.guardMinimum);
+		}
 
 	}
 

@@ -66,6 +66,10 @@ public class SyncQueries {
 			.orElse(null);
 	}
 
+	public void markRun(long id, String status) {
+		this.jdbc.update("UPDATE sync_runs SET status = ? WHERE id = ?", status, id);
+	}
+
 	public void markDeadLetter(long id, String status) {
 		this.jdbc.update("UPDATE dead_letters SET status = ?, updated_at = ? WHERE id = ?", status,
 				OffsetDateTime.now(java.time.ZoneOffset.UTC), id);

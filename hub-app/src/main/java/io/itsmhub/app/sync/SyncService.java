@@ -52,7 +52,17 @@ public class SyncService {
 	 * @throws SyncEngine.RunInProgressException when it is already running
 	 */
 	public SyncResult run(String integration, SyncMode mode, boolean dryRun) {
-		return this.engine.run(integration, targets(integration), mode, dryRun, List.of());
+		return this.engine.run(integration, targets(integration), mode, dryRun, List.of(),
+				integration(integration).policy(), false);
+	}
+
+	/**
+	 * Runs again, past the mass-change guard, an integration whose run waits for
+	 * approval.
+	 */
+	public SyncResult approved(String integration, SyncMode mode) {
+		return this.engine.run(integration, targets(integration), mode, false, List.of(),
+				integration(integration).policy(), true);
 	}
 
 	/** Pushes named items of every target of every integration that has the target. */
@@ -117,11 +127,15 @@ public class SyncService {
 	}
 
 	public List<String> targets(String integration) {
-		SyncProperties.Integration found = this.properties.integrations().get(integration);
+		return integration(integration).targets();
+	}
+
+	private SyncProperties.Integration integration(String name) {
+		SyncProperties.Integration found = this.properties.integrations().get(name);
 		if (found == null) {
-			throw new UnknownIntegrationException(integration, this.properties.integrations().keySet());
+			throw new UnknownIntegrationException(name, this.properties.integrations().keySet());
 		}
-		return found.targets();
+		return found;
 	}
 
 	/** No integration has that name. */

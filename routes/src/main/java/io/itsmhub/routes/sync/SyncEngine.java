@@ -23,7 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.Identifiers;
+import io.itsmhub.api.model.LifecycleFacts;
+import io.itsmhub.api.model.LifecycleStatus;
 import io.itsmhub.api.target.PushOutcome;
 import io.itsmhub.api.target.TargetConnector;
 import io.itsmhub.api.target.TargetException;
@@ -94,6 +97,18 @@ public final class SyncEngine {
 	 */
 	public SyncResult run(String integration, List<String> targets, SyncMode mode, boolean dryRun,
 			Collection<String> itemIds) {
+		return run(integration, targets, mode, dryRun, itemIds, SyncPolicy.lenient(), false);
+	}
+
+	/**
+	 * Runs an integration once under its policy: items no authoritative source has seen
+	 * for the grace period are retired (full runs only), and a target whose run would
+	 * update or retire more than the policy's share of its records is left alone until
+	 * someone approves.
+	 * @param approved whether a person approved this run past the mass-change guard
+	 */
+	public SyncResult run(String integration, List<String> targets, SyncMode mode, boolean dryRun,
+			Collection<String> itemIds, SyncPolicy policy, boolean approved) {
 		// pushes of named items (webhooks, replays) go ahead of a bulk run instead of
 		// waiting
 		// for it; a create they race with is pending and looked up first, never repeated
@@ -102,7 +117,7 @@ public final class SyncEngine {
 			throw new RunInProgressException(integration);
 		}
 		try {
-			return runExclusively(integration, targets, mode, dryRun, itemIds);
+			return runExclusively(integration, targets, mode, dryRun, itemIds, policy, approved);
 		}
 		finally {
 			this.running.remove(lock);
@@ -110,7 +125,7 @@ public final class SyncEngine {
 	}
 
 	private SyncResult runExclusively(String integration, List<String> targets, SyncMode mode, boolean dryRun,
-			Collection<String> itemIds) {
+			Collection<String> itemIds, SyncPolicy policy, boolean approved) {
 		Instant started = this.clock.instant();
 		List<String> ids = switch (mode) {
 			case FULL -> this.store.allItemIds();
@@ -125,9 +140,27 @@ public final class SyncEngine {
 		List<SyncResult.PlannedChange> plan = new ArrayList<>();
 		boolean failures = false;
 		boolean broken = false;
+		boolean awaitingApproval = false;
+		Retirement retirement = retirement(mode, policy, started);
 		for (String target : targets) {
 			try {
-				TargetCounts targetCounts = pushTarget(target, ids, dryRun, plan);
+				int records = (!dryRun && !approved && mode != SyncMode.ITEMS) ? this.store.recordCount(target) : 0;
+				if (records > 0 && records >= policy.guardMinimum()) {
+					// counted first, without a write: a run that would change too much
+					// never starts
+					TargetCounts planned = pushTarget(target, ids, true, null, retirement);
+					int changes = planned.updated() + planned.retired();
+					if (changes > policy.maxChangeShare() * records) {
+						log.warn(
+								"Integration {}: the run would update or retire {} of the {} records in {}, more "
+										+ "than the {} % allowed; it waits for approval",
+								integration, changes, records, target, Math.round(policy.maxChangeShare() * 100));
+						counts.put(target, planned);
+						awaitingApproval = true;
+						continue;
+					}
+				}
+				TargetCounts targetCounts = pushTarget(target, ids, dryRun, plan, retirement);
 				counts.put(target, targetCounts);
 				failures |= targetCounts.failed() > 0;
 			}
@@ -137,7 +170,8 @@ public final class SyncEngine {
 				broken = true;
 			}
 		}
-		String status = broken ? "failed" : failures ? "completed_with_failures" : "completed";
+		String status = broken ? "failed"
+				: awaitingApproval ? "awaiting_approval" : failures ? "completed_with_failures" : "completed";
 		if (!dryRun) {
 			this.store.finishRun(runId, status, counts, this.clock.instant());
 		}
@@ -147,7 +181,7 @@ public final class SyncEngine {
 	}
 
 	private TargetCounts pushTarget(String target, List<String> ids, boolean dryRun,
-			List<SyncResult.PlannedChange> plan) {
+			List<SyncResult.PlannedChange> plan, Retirement retirement) {
 		TargetConnector connector = this.connectors.get(target);
 		if (connector == null) {
 			throw new IllegalArgumentException("no connector is configured for target '" + target + "'");
@@ -162,19 +196,23 @@ public final class SyncEngine {
 			// asked for every batch: an activation applies to the next item processed
 			CompiledMapping mapping = this.mappings.active(target)
 				.orElseThrow(() -> new IllegalStateException("no active mapping for target '" + target + "'"));
-			pushChunk(target, connector, guard, mapping, chunk, dryRun, plan, counter, relationsByItem);
+			pushChunk(target, connector, guard, mapping, chunk, dryRun, plan, counter, relationsByItem, retirement);
 		}
 		if (!dryRun) {
 			relate(target, connector, guard, relationsByItem, counter);
+			retire(target, connector, guard, counter);
 		}
-		return new TargetCounts(counter.created, counter.updated, counter.unchanged, counter.outOfScope, 0,
-				counter.failed, counter.relationsPushed, counter.relationsPending, counter.calls.get(),
+		else {
+			counter.retired += counter.toRetire.size();
+		}
+		return new TargetCounts(counter.created, counter.updated, counter.unchanged, counter.outOfScope,
+				counter.retired, counter.failed, counter.relationsPushed, counter.relationsPending, counter.calls.get(),
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	private void pushChunk(String target, TargetConnector connector, TargetGuard guard, CompiledMapping mapping,
 			List<String> chunk, boolean dryRun, List<SyncResult.PlannedChange> plan, Counter counter,
-			Map<String, List<TargetRelation>> relationsByItem) {
+			Map<String, List<TargetRelation>> relationsByItem, Retirement retirement) {
 		Map<String, ItemState> items = this.store.loadItems(chunk);
 		Map<String, CrossReference> xrefs = this.store.crossReferences(target, chunk);
 		List<TargetConnector.UpsertRequest> requests = new ArrayList<>();
@@ -185,6 +223,14 @@ public final class SyncEngine {
 			}
 			if (!mapping.inScope(item.ciClass())) {
 				counter.outOfScope++;
+				continue;
+			}
+			if (retirement.isStale(item)) {
+				CrossReference xref = xrefs.get(id);
+				if (xref != null && xref.ref() != null && xref.ref().recordId() != null
+						&& !CrossReference.RETIRED.equals(xref.status())) {
+					counter.toRetire.put(id, new RetireCandidate(item, xref, mapping));
+				}
 				continue;
 			}
 			TargetPayload payload;
@@ -204,12 +250,20 @@ public final class SyncEngine {
 			CrossReference xref = xrefs.get(id);
 			boolean unchanged = xref != null && CrossReference.OK.equals(xref.status())
 					&& payload.contentHash().equals(xref.lastHash());
-			if (dryRun) {
+			if (dryRun && plan != null) {
 				plan.add(planned(target, id, xref, payload, unchanged));
 			}
 			if (unchanged) {
 				counter.unchanged++;
 				continue;
+			}
+			if (dryRun) {
+				if (xref == null || xref.ref() == null || xref.ref().recordId() == null) {
+					counter.created++;
+				}
+				else {
+					counter.updated++;
+				}
 			}
 			requests.add(new TargetConnector.UpsertRequest(payload,
 					(xref != null && xref.ref() != null && xref.ref().recordId() != null) ? xref.ref() : null));
@@ -422,6 +476,110 @@ public final class SyncEngine {
 		this.store.saveCrossReferences(updated);
 	}
 
+	/**
+	 * Retires, in the platform's own way (through the mapping), what no authoritative
+	 * source still sees.
+	 */
+	private void retire(String target, TargetConnector connector, TargetGuard guard, Counter counter) {
+		if (counter.toRetire.isEmpty()) {
+			return;
+		}
+		List<TargetConnector.RetireRequest> requests = new ArrayList<>();
+		for (Map.Entry<String, RetireCandidate> entry : counter.toRetire.entrySet()) {
+			RetireCandidate candidate = entry.getValue();
+			DiscoveredItem view = ItemViews.toDiscoveredItem(candidate.item());
+			Map<String, Object> facts = new LinkedHashMap<>(view.facts().asMap());
+			facts.put(LifecycleFacts.FactName.LIFECYCLE_STATUS, LifecycleStatus.RETIRED);
+			DiscoveredItem retired = new DiscoveredItem(view.source(), view.sourceKey(), view.ciClass(), view.name(),
+					view.identifiers(), view.attributes(), LifecycleFacts.fromMap(facts), view.relationships(),
+					view.observedAt());
+			try {
+				TargetPayload payload = candidate.mapping().map(retired, entry.getKey());
+				requests.add(new TargetConnector.RetireRequest(entry.getKey(), candidate.xref().ref(), payload));
+			}
+			catch (ItemMappingException ex) {
+				counter.failed++;
+				deadLetter(target, entry.getKey(), "retire", retired.toString(), ex.getMessage(), 0);
+			}
+		}
+		int batchSize = Math.max(1, connector.maxBatchSize());
+		Instant now = this.clock.instant();
+		for (int from = 0; from < requests.size(); from += batchSize) {
+			List<TargetConnector.RetireRequest> batch = requests.subList(from,
+					Math.min(requests.size(), from + batchSize));
+			List<CrossReference> updated = new ArrayList<>();
+			try {
+				List<PushOutcome> outcomes = counted(guard, counter, () -> connector.retire(batch));
+				for (int i = 0; i < batch.size(); i++) {
+					TargetConnector.RetireRequest request = batch.get(i);
+					PushOutcome outcome = (i < outcomes.size()) ? outcomes.get(i) : null;
+					CrossReference xref = counter.toRetire.get(request.itemId()).xref();
+					if (outcome != null && outcome.status() != PushOutcome.Status.FAILED) {
+						counter.retired++;
+						updated.add(new CrossReference(request.itemId(), target, xref.ref(),
+								request.payload().contentHash(), xref.relationsHash(), CrossReference.RETIRED, now,
+								payloadJson(request.payload())));
+					}
+					else {
+						counter.failed++;
+						deadLetter(target, request.itemId(), "retire", payloadJson(request.payload()),
+								(outcome != null && outcome.failure() != null) ? outcome.failure().message()
+										: "no outcome",
+								1);
+					}
+				}
+			}
+			catch (TargetException ex) {
+				for (TargetConnector.RetireRequest request : batch) {
+					counter.failed++;
+					deadLetter(target, request.itemId(), "retire", payloadJson(request.payload()), ex.getMessage(),
+							this.guardSettings.maxAttempts());
+				}
+			}
+			this.store.saveCrossReferences(updated);
+		}
+	}
+
+	private Retirement retirement(SyncMode mode, SyncPolicy policy, Instant now) {
+		if (mode != SyncMode.FULL || policy.retireAfter() == null || policy.authoritativeSources().isEmpty()) {
+			return Retirement.NEVER;
+		}
+		return new Retirement(Set.copyOf(policy.authoritativeSources()),
+				this.store.sourcesWithoutAGoodLastRun(policy.authoritativeSources()), now.minus(policy.retireAfter()));
+	}
+
+	/**
+	 * Which items no authoritative source has seen since the cut-off. Sources whose last
+	 * run failed or brought nothing keep every item they saw alive.
+	 */
+	private record Retirement(Set<String> authoritative, Set<String> unreliable, Instant cutOff) {
+
+		static final Retirement NEVER = new Retirement(Set.of(), Set.of(), Instant.MIN);
+
+		boolean isStale(ItemState item) {
+			if (this.authoritative.isEmpty()) {
+				return false;
+			}
+			Instant latest = null;
+			for (var sighting : item.sightings().values()) {
+				if (this.authoritative.contains(sighting.source())) {
+					if (this.unreliable.contains(sighting.source())) {
+						return false;
+					}
+					if (latest == null || sighting.lastSeen().isAfter(latest)) {
+						latest = sighting.lastSeen();
+					}
+				}
+			}
+			return latest != null && latest.isBefore(this.cutOff);
+		}
+
+	}
+
+	private record RetireCandidate(ItemState item, CrossReference xref, CompiledMapping mapping) {
+
+	}
+
 	private static Set<String> keys(String joined) {
 		Set<String> keys = new TreeSet<>();
 		if (joined != null && !joined.isEmpty()) {
@@ -522,6 +680,10 @@ public final class SyncEngine {
 		int relationsPushed;
 
 		int relationsPending;
+
+		int retired;
+
+		final Map<String, RetireCandidate> toRetire = new LinkedHashMap<>();
 
 		final AtomicInteger calls = new AtomicInteger();
 

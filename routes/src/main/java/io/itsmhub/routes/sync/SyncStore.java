@@ -41,4 +41,13 @@ public interface SyncStore {
 
 	void finishRun(long runId, String status, Map<String, TargetCounts> counts, Instant finishedAt);
 
+	/** How many records the hub has in a target. */
+	int recordCount(String target);
+
+	/**
+	 * The sources among these whose last ingest failed or brought nothing: their silence
+	 * says nothing about what exists, so it must not retire anything.
+	 */
+	java.util.Set<String> sourcesWithoutAGoodLastRun(Collection<String> sources);
+
 }

@@ -103,6 +103,21 @@ class InMemorySyncStore implements SyncStore {
 		return id;
 	}
 
+	final java.util.Set<String> unreliableSources = new java.util.HashSet<>();
+
+	@Override
+	public int recordCount(String target) {
+		return (int) this.xrefs.values()
+			.stream()
+			.filter((xref) -> xref.target().equals(target) && xref.ref() != null)
+			.count();
+	}
+
+	@Override
+	public java.util.Set<String> sourcesWithoutAGoodLastRun(Collection<String> sources) {
+		return new java.util.HashSet<>(this.unreliableSources);
+	}
+
 	@Override
 	public void finishRun(long runId, String status, Map<String, TargetCounts> counts, Instant finishedAt) {
 		this.runs.put(runId, status);

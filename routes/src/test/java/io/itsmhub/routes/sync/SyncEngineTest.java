@@ -176,6 +176,76 @@ class SyncEngineTest {
 		});
 	}
 
+	@Test
+	void anItemNoAuthoritativeSourceHasSeenForTheGracePeriodIsRetiredNotDeleted() {
+		SyncPolicy policy = new SyncPolicy(Duration.ofDays(7), List.of("agent"), 1.0, 1000);
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002"));
+		run();
+		Instant later = T0.plus(Duration.ofDays(8));
+		ingestAt(later, server("db-01", "CZ001"));
+		this.platform.calls.clear();
+		SyncResult result = engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				false);
+		assertThat(result.counts().get("servicenow").retired()).isEqualTo(1);
+		assertThat(this.platform.calls).containsExactly("retire 1");
+		assertThat(this.platform.records).hasSize(2);
+		this.platform.calls.clear();
+		engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy, false);
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void noRetirementIsDerivedFromASourceWhoseLastRunFailed() {
+		SyncPolicy policy = new SyncPolicy(Duration.ofDays(7), List.of("agent"), 1.0, 1000);
+		ingest(server("db-01", "CZ001") + server("app-01", "CZ002"));
+		run();
+		this.store.unreliableSources.add("agent");
+		this.platform.calls.clear();
+		SyncResult result = engineAt(T0.plus(Duration.ofDays(30))).run("demo", List.of("servicenow"), SyncMode.FULL,
+				false, List.of(), policy, false);
+		assertThat(result.counts().get("servicenow").retired()).isZero();
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void aRunThatWouldChangeTooManyRecordsWaitsForApproval() {
+		SyncPolicy policy = new SyncPolicy(null, List.of(), 0.25, 4);
+		StringBuilder estate = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			estate.append(server("srv-" + i, "CZ10" + i));
+		}
+		ingest(estate.toString());
+		this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy, false);
+		assertThat(this.platform.records).hasSize(8);
+		// half the estate changes at once: more than the 25 % the policy allows
+		ingest(estate.toString()
+			.replace("\"22.04\"", "\"24.04\"")
+			.replaceFirst("24.04", "22.04")
+			.replaceFirst("24.04", "22.04")
+			.replaceFirst("24.04", "22.04")
+			.replaceFirst("24.04", "22.04"));
+		this.platform.calls.clear();
+		SyncResult guarded = this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				false);
+		assertThat(guarded.status()).isEqualTo("awaiting_approval");
+		assertThat(guarded.counts().get("servicenow").updated()).isEqualTo(4);
+		assertThat(this.platform.calls).isEmpty();
+		SyncResult approved = this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				true);
+		assertThat(approved.status()).isEqualTo("completed");
+		assertThat(approved.counts().get("servicenow").updated()).isEqualTo(4);
+	}
+
+	private SyncEngine engineAt(Instant now) {
+		return new SyncEngine(this.store, (platform) -> Optional.of(SERVICENOW), List.of(this.platform), FAST,
+				Clock.fixed(now, ZoneOffset.UTC));
+	}
+
+	private void ingestAt(Instant now, String ndjson) {
+		this.reconciler.reconcile("agent", new CanonicalItemReader(Clock.fixed(now, ZoneOffset.UTC))
+			.read(ndjson.getBytes(StandardCharsets.UTF_8), "agent"));
+	}
+
 	private SyncResult run() {
 		return this.engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of());
 	}
