@@ -75,6 +75,10 @@ class SyncApiIT {
 		JsonNode second = this.hub.post("/api/integrations/it/runs", "operator", "").json();
 		assertThat(second.at("/counts/servicenow/unchanged").asInt()).isEqualTo(2);
 		assertThat(second.at("/counts/servicenow/apiCalls").asInt()).isZero();
+		JsonNode metric = this.hub
+			.get("/actuator/metrics/hub.sync.items?tag=target:servicenow&tag=outcome:created", "admin")
+			.json();
+		assertThat(metric.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(2.0);
 		JsonNode run = this.hub.get("/api/runs/" + second.get("runId").asLong(), "viewer").json();
 		assertThat(run.get("status").asText()).isEqualTo("completed");
 		assertThat(run.at("/counts/servicenow/unchanged").asInt()).isEqualTo(2);

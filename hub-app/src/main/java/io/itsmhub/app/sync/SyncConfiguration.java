@@ -61,8 +61,18 @@ public class SyncConfiguration {
 	}
 
 	@Bean
-	SyncService syncService(SyncEngine engine, SyncProperties properties, IngestService ingest) {
-		SyncService sync = new SyncService(engine, properties);
+	SyncMetrics syncMetrics(io.micrometer.core.instrument.MeterRegistry registry, JdbcTemplate jdbc, Clock clock,
+			SyncProperties properties) {
+		SyncMetrics metrics = new SyncMetrics(registry, jdbc, clock);
+		java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+		properties.integrations().values().forEach((integration) -> sources.addAll(integration.authoritativeSources()));
+		metrics.watchSources(List.copyOf(sources));
+		return metrics;
+	}
+
+	@Bean
+	SyncService syncService(SyncEngine engine, SyncProperties properties, IngestService ingest, SyncMetrics metrics) {
+		SyncService sync = new SyncService(engine, properties, metrics);
 		ingest.onChangedItems(sync::afterIngest);
 		return sync;
 	}

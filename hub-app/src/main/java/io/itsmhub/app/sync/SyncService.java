@@ -41,9 +41,12 @@ public class SyncService {
 		return thread;
 	});
 
-	public SyncService(SyncEngine engine, SyncProperties properties) {
+	private final SyncMetrics metrics;
+
+	public SyncService(SyncEngine engine, SyncProperties properties, SyncMetrics metrics) {
 		this.engine = engine;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -52,8 +55,8 @@ public class SyncService {
 	 * @throws SyncEngine.RunInProgressException when it is already running
 	 */
 	public SyncResult run(String integration, SyncMode mode, boolean dryRun) {
-		return this.engine.run(integration, targets(integration), mode, dryRun, List.of(),
-				integration(integration).policy(), false);
+		return measured(this.engine.run(integration, targets(integration), mode, dryRun, List.of(),
+				integration(integration).policy(), false));
 	}
 
 	/**
@@ -61,8 +64,8 @@ public class SyncService {
 	 * approval.
 	 */
 	public SyncResult approved(String integration, SyncMode mode) {
-		return this.engine.run(integration, targets(integration), mode, false, List.of(),
-				integration(integration).policy(), true);
+		return measured(this.engine.run(integration, targets(integration), mode, false, List.of(),
+				integration(integration).policy(), true));
 	}
 
 	/** Pushes named items of every target of every integration that has the target. */
@@ -71,7 +74,7 @@ public class SyncService {
 		for (Map.Entry<String, SyncProperties.Integration> integration : this.properties.integrations().entrySet()) {
 			if (target == null || integration.getValue().targets().contains(target)) {
 				List<String> targets = (target != null) ? List.of(target) : integration.getValue().targets();
-				results.add(this.engine.run(integration.getKey(), targets, SyncMode.ITEMS, false, itemIds));
+				results.add(measured(this.engine.run(integration.getKey(), targets, SyncMode.ITEMS, false, itemIds)));
 			}
 		}
 		return results;
@@ -112,7 +115,7 @@ public class SyncService {
 		this.properties.integrations().forEach((name, integration) -> {
 			if (integration.pushOnIngest()) {
 				try {
-					this.engine.run(name, integration.targets(), SyncMode.ITEMS, false, ids);
+					measured(this.engine.run(name, integration.targets(), SyncMode.ITEMS, false, ids));
 				}
 				catch (SyncEngine.RunInProgressException ex) {
 					// a push of named items is running: send these right after it
@@ -124,6 +127,11 @@ public class SyncService {
 				}
 			}
 		});
+	}
+
+	private SyncResult measured(SyncResult result) {
+		this.metrics.record(result);
+		return result;
 	}
 
 	public List<String> targets(String integration) {
