@@ -39,8 +39,8 @@ import io.itsmhub.reconciliation.store.InMemoryItemRepository;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
 public class ReconciliationBenchmark {
 
