@@ -131,6 +131,18 @@ public final class Reconciler implements ItemSink {
 		return new ReconciliationResult(report, outcomes);
 	}
 
+	/**
+	 * A random (version 4) UUID. Item ids are not secrets, so they come from a fast
+	 * generator rather than the JDK's secure one, which serializes on the system's
+	 * entropy source and showed in profiles.
+	 */
+	private static String newItemId() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+		return new UUID(high, low).toString();
+	}
+
 	private static int count(List<RecordOutcome> outcomes, RecordOutcome.Status status) {
 		return (int) outcomes.stream().filter((outcome) -> outcome.status() == status).count();
 	}
@@ -201,7 +213,7 @@ public final class Reconciler implements ItemSink {
 		boolean created = false;
 		ItemState item = (itemId != null) ? batch.items.get(itemId) : null;
 		if (item == null) {
-			item = new ItemState(UUID.randomUUID().toString(), batch.now, batch.now, 0);
+			item = new ItemState(newItemId(), batch.now, batch.now, 0);
 			batch.items.put(item.id(), item);
 			batch.created.add(item.id());
 			created = true;

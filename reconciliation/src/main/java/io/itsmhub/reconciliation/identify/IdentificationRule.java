@@ -16,8 +16,6 @@ import io.itsmhub.api.model.IdentifierType;
  */
 public final class IdentificationRule {
 
-	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
 	private final String name;
 
 	private final List<Term> terms;
@@ -95,7 +93,7 @@ public final class IdentificationRule {
 				if (value == null || value.isBlank()) {
 					return List.of();
 				}
-				values = List.of(SPACES.matcher(value.trim()).replaceAll(" ").toLowerCase(Locale.ROOT));
+				values = List.of(Text.collapseSpaces(value).toLowerCase(Locale.ROOT));
 			}
 			combined = combine(combined, values);
 		}

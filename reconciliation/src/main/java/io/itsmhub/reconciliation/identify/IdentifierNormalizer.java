@@ -21,12 +21,6 @@ public final class IdentifierNormalizer {
 
 	private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
-	private static final Pattern SPACES = Pattern.compile("\\s+");
-
-	private static final Pattern MAC_SEPARATORS = Pattern.compile("[\\s:.\\-]");
-
-	private static final Pattern UUID_DECORATION = Pattern.compile("[{}\\-\\s]");
-
 	private static final Pattern AWS_RESOURCE_ID = Pattern.compile("^[a-z]+-[0-9a-f]{8,17}$");
 
 	/**
@@ -93,7 +87,7 @@ public final class IdentifierNormalizer {
 	}
 
 	private String serial(String value) {
-		String folded = SPACES.matcher(value).replaceAll(" ").toUpperCase(Locale.ROOT);
+		String folded = Text.collapseSpaces(value).toUpperCase(Locale.ROOT);
 		if (this.blocklist.isPlaceholder(folded)) {
 			return null;
 		}
@@ -104,7 +98,7 @@ public final class IdentifierNormalizer {
 	}
 
 	private String mac(String value) {
-		String hex = MAC_SEPARATORS.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
+		String hex = Text.remove(value.toLowerCase(Locale.ROOT), " :.-");
 		if (hex.length() != 12 || !HEX.matcher(hex).matches()) {
 			throw new IllegalArgumentException("is not a MAC address");
 		}
@@ -131,7 +125,7 @@ public final class IdentifierNormalizer {
 	}
 
 	private String uuid(String value) {
-		String hex = UUID_DECORATION.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
+		String hex = Text.remove(value.toLowerCase(Locale.ROOT), "{}- ");
 		if (hex.length() != 32 || !HEX.matcher(hex).matches()) {
 			throw new IllegalArgumentException("is not a UUID");
 		}

@@ -32,10 +32,6 @@ public final class PlaceholderBlocklist {
 	/** Zeros and separators only, as in an all-zero UUID or MAC address. */
 	private static final Pattern ZEROS = Pattern.compile("^[0\\-:.\\s]+$");
 
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-:.]");
-
-	private static final Pattern SPACES = Pattern.compile("\\s+");
-
 	private final Set<String> values;
 
 	private PlaceholderBlocklist(Set<String> values) {
@@ -62,12 +58,12 @@ public final class PlaceholderBlocklist {
 		if (folded.isEmpty() || this.values.contains(folded)) {
 			return true;
 		}
-		String compact = SEPARATORS.matcher(folded).replaceAll("");
+		String compact = Text.remove(folded, " -:.");
 		return compact.isEmpty() || ONE_CHARACTER.matcher(compact).matches() || ZEROS.matcher(folded).matches();
 	}
 
 	private static String fold(String value) {
-		return SPACES.matcher(value.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+		return Text.collapseSpaces(value).toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -32,6 +32,9 @@ class IdentifierNormalizerTest {
 	@Test
 	void serialsAreTrimmedAndUpperCased() {
 		assertThat(this.normalizer.normalize(IdentifierType.SERIAL_NUMBER, " 640hp72 ")).isEqualTo("640HP72");
+		assertThat(this.normalizer.normalize(IdentifierType.SERIAL_NUMBER, "VMware-42 1a\t\t2b  3c"))
+			.isEqualTo("VMWARE-42 1A 2B 3C");
+		assertThat(this.normalizer.normalize(IdentifierType.SERIAL_NUMBER, "To  be filled\tby O.E.M.")).isNull();
 	}
 
 	@Test
