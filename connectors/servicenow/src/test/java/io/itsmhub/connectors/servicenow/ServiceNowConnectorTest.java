@@ -1,0 +1,112 @@
+package io.itsmhub.connectors.servicenow;
+
+import java.util.List;
+
+import io.itsmhub.api.target.PushOutcome;
+import io.itsmhub.api.target.TargetConnector.ConfigProblem;
+import io.itsmhub.api.target.TargetConnector.UpsertRequest;
+import io.itsmhub.api.target.TargetException;
+import io.itsmhub.api.target.TargetFailure;
+import io.itsmhub.api.target.TargetPayload;
+import io.itsmhub.api.testing.contract.RecordedCall;
+import io.itsmhub.simulators.http.SimulatorServer;
+import io.itsmhub.simulators.servicenow.ServiceNowSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the contract kit does not cover: OAuth, the request shapes, the verifier. */
+class ServiceNowConnectorTest {
+
+	static SimulatorServer server;
+
+	static ServiceNowSimulatorPlatform platform;
+
+	@BeforeAll
+	static void start() {
+		server = SimulatorServer.start(ServiceNowSimulator.builder()
+			.basicUser("hub", "hub-password")
+			.oauthClient("hub-client", "hub-secret")
+			.build());
+		platform = new ServiceNowSimulatorPlatform(server);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		platform.simulator().reset();
+	}
+
+	@Test
+	void oauthClientCredentialsFetchOneTokenAndRenewItAfterA401() {
+		ServiceNowConnector connector = new ServiceNowConnector(
+				ServiceNowProperties.oauth2(server.baseUrl(), "hub-client", "hub-secret"));
+		List<TargetPayload> items = ServiceNowSamples.contract().items();
+		connector.upsert(List.of(new UpsertRequest(items.get(0), null)));
+		connector.upsert(List.of(new UpsertRequest(items.get(1), null)));
+		List<RecordedCall> calls = platform.requests();
+		assertThat(calls.stream().filter((call) -> call.path().equals("/oauth_token.do"))).hasSize(1);
+		assertThat(calls.stream().filter((call) -> !call.path().equals("/oauth_token.do")))
+			.allSatisfy((call) -> assertThat(call.authorization()).isEqualTo("Bearer"));
+		assertThat(calls.get(0).body()).contains("grant_type=client_credentials").doesNotContain("hub-secret");
+
+		platform.simulator().revokeTokens();
+		platform.clearRequests();
+		PushOutcome outcome = connector.upsert(List.of(new UpsertRequest(items.get(2), null))).get(0);
+		assertThat(outcome.status()).isEqualTo(PushOutcome.Status.CREATED);
+		assertThat(platform.requests()).extracting(RecordedCall::status).startsWith(401, 200, 200);
+	}
+
+	@Test
+	void aRefusedClientSecretNamesTheClientSecretProperty() {
+		ServiceNowConnector connector = new ServiceNowConnector(
+				ServiceNowProperties.oauth2(server.baseUrl(), "hub-client", "not-the-secret"));
+		assertThatThrownBy(() -> connector.find(ServiceNowSamples.contract().items()))
+			.isInstanceOfSatisfying(TargetException.class, (ex) -> {
+				assertThat(ex.failure().kind()).isEqualTo(TargetFailure.Kind.AUTHENTICATION);
+				assertThat(ex.failure().property()).isEqualTo("hub.targets.servicenow.client-secret");
+				assertThat(ex.getMessage()).doesNotContain("not-the-secret");
+			});
+	}
+
+	@Test
+	void ciItemsCarryTheHubAsSourceAndAssetsGoThroughOneBatchCall() {
+		ServiceNowConnector connector = new ServiceNowConnector(
+				ServiceNowProperties.basic(server.baseUrl(), "hub", "hub-password"));
+		List<TargetPayload> many = ServiceNowSamples.many(20);
+		connector.upsert(many.stream().map((payload) -> new UpsertRequest(payload, null)).toList());
+		List<RecordedCall> calls = platform.requests();
+		assertThat(calls).extracting((call) -> call.method() + " " + call.path())
+			.containsExactly("POST /api/now/identifyreconcile", "GET /api/now/table/alm_hardware",
+					"POST /api/now/v1/batch");
+		assertThat(calls.get(0).query()).isEqualTo("sysparm_data_source=ITSMHub");
+		assertThat(calls.get(0).body()).contains("\"sys_object_source_info\":{\"source_name\":\"ITSMHub\"");
+		assertThat(platform.table("alm_hardware")).hasSize(20)
+			.allSatisfy((asset) -> assertThat(asset.path("ci").asText()).hasSize(32));
+	}
+
+	@Test
+	void theVerifierChecksSettingsBeforeTheConnection() {
+		ServiceNowProperties blank = new ServiceNowProperties(true, "", ServiceNowProperties.AuthMode.BASIC, null, null,
+				null, null, "", null, 900, 100, null, null, 7, 6);
+		assertThat(new ServiceNowConnector(blank).verify()).extracting(ConfigProblem::property)
+			.containsExactlyInAnyOrder("hub.targets.servicenow.base-url", "hub.targets.servicenow.username",
+					"hub.targets.servicenow.password", "hub.targets.servicenow.batch-size",
+					"hub.targets.servicenow.data-source");
+		assertThat(platform.requests()).isEmpty();
+		ServiceNowProperties unknownSource = new ServiceNowProperties(true, server.baseUrl(),
+				ServiceNowProperties.AuthMode.BASIC, "hub", io.itsmhub.api.target.Secret.of("hub-password"), null, null,
+				"NoSuchSource", null, 100, 100, null, null, 7, 6);
+		assertThat(new ServiceNowConnector(unknownSource).verify()).extracting(ConfigProblem::property)
+			.containsExactly("hub.targets.servicenow.data-source");
+	}
+
+}
