@@ -48,9 +48,26 @@ public class SimulatedPlatformsConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The ServiceNow simulator, seeded with the reference records the demo data names
+	 * ({@code hub.demo.servicenow-seed}: table to records): companies, models, cost
+	 * centres, users and locations exist in a real tenant before any CI points at them.
+	 */
 	@Bean
-	ServiceNowSimulator serviceNowSimulator() {
-		return new ServiceNowSimulator();
+	ServiceNowSimulator serviceNowSimulator(org.springframework.core.env.Environment environment) {
+		ServiceNowSimulator.Builder builder = ServiceNowSimulator.builder();
+		org.springframework.core.ResolvableType records = org.springframework.core.ResolvableType
+			.forClassWithGenerics(java.util.List.class, org.springframework.core.ResolvableType
+				.forClassWithGenerics(java.util.Map.class, String.class, String.class));
+		java.util.Map<String, java.util.List<java.util.Map<String, String>>> seed = org.springframework.boot.context.properties.bind.Binder
+			.get(environment)
+			.bind("hub.demo.servicenow-seed",
+					org.springframework.boot.context.properties.bind.Bindable.<java.util.Map<String, java.util.List<java.util.Map<String, String>>>>of(
+							org.springframework.core.ResolvableType.forClassWithGenerics(java.util.Map.class,
+									org.springframework.core.ResolvableType.forClass(String.class), records)))
+			.orElse(java.util.Map.of());
+		seed.forEach((table, rows) -> rows.forEach((row) -> builder.seed(table, row)));
+		return builder.build();
 	}
 
 	@Bean

@@ -72,6 +72,13 @@ public final class SyncEngine {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * One writer per target at a time, taken per batch: a push of named items (a webhook)
+	 * gets in between two batches of a bulk run instead of waiting for all of it, and two
+	 * runs never push the same item at once.
+	 */
+	private final Map<String, java.util.concurrent.locks.ReentrantLock> targetLocks = new ConcurrentHashMap<>();
+
 	public SyncEngine(SyncStore store, ActiveMappings mappings, Collection<TargetConnector> connectors,
 			TargetGuard.Settings guardSettings, Clock clock) {
 		this.store = store;
@@ -196,11 +203,25 @@ public final class SyncEngine {
 			// asked for every batch: an activation applies to the next item processed
 			CompiledMapping mapping = this.mappings.active(target)
 				.orElseThrow(() -> new IllegalStateException("no active mapping for target '" + target + "'"));
-			pushChunk(target, connector, guard, mapping, chunk, dryRun, plan, counter, relationsByItem, retirement);
+			java.util.concurrent.locks.ReentrantLock lock = targetLock(target, dryRun);
+			lock.lock();
+			try {
+				pushChunk(target, connector, guard, mapping, chunk, dryRun, plan, counter, relationsByItem, retirement);
+			}
+			finally {
+				lock.unlock();
+			}
 		}
 		if (!dryRun) {
-			relate(target, connector, guard, relationsByItem, counter);
-			retire(target, connector, guard, counter);
+			java.util.concurrent.locks.ReentrantLock lock = targetLock(target, false);
+			lock.lock();
+			try {
+				relate(target, connector, guard, relationsByItem, counter);
+				retire(target, connector, guard, counter);
+			}
+			finally {
+				lock.unlock();
+			}
 		}
 		else {
 			counter.retired += counter.toRetire.size();
@@ -208,6 +229,12 @@ public final class SyncEngine {
 		return new TargetCounts(counter.created, counter.updated, counter.unchanged, counter.outOfScope,
 				counter.retired, counter.failed, counter.relationsPushed, counter.relationsPending, counter.calls.get(),
 				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	private java.util.concurrent.locks.ReentrantLock targetLock(String target, boolean dryRun) {
+		// a dry run writes nothing: it needs no turn
+		return dryRun ? new java.util.concurrent.locks.ReentrantLock()
+				: this.targetLocks.computeIfAbsent(target, (t) -> new java.util.concurrent.locks.ReentrantLock(true));
 	}
 
 	private void pushChunk(String target, TargetConnector connector, TargetGuard guard, CompiledMapping mapping,

@@ -121,6 +121,10 @@ final class AssetsModel {
 				"Storage");
 		hardwareAttributes(storage, location);
 		attribute(storage, "Capacity (GB)", 0, 3, 0, 1, false, null, null, false, List.of());
+		ObjectTypeDefinition cloud = addType("Cloud Resource", "Subnets, buckets, load balancers, functions", null,
+				false, false, "Cloud");
+		hardwareAttributes(cloud, location);
+		attribute(cloud, "Resource Type", 0, 255, 0, 1, false, null, null, false, List.of());
 		ObjectTypeDefinition application = addType("Application", "Software applications", null, false, false,
 				"Application");
 		text(application, "Version");

@@ -104,6 +104,17 @@ public final class ServiceNowSchema {
 				text("guest_os_fullname", "Guest OS"));
 		add("cmdb_ci_netgear", "Network Gear", "cmdb_ci_hardware", "name", text("device_type", "Device type"),
 				text("firmware_version", "Firmware version"), typed("ports", "Ports", "integer"));
+		// the base-system classes the shipped ServiceNow mapping writes to
+		add("cmdb_ci_ip_switch", "IP Switch", "cmdb_ci_netgear", "name");
+		add("cmdb_ci_ip_router", "IP Router", "cmdb_ci_netgear", "name");
+		add("cmdb_ci_ip_firewall", "IP Firewall", "cmdb_ci_netgear", "name");
+		add("cmdb_ci_handheld_computing", "Handheld Computing Device", "cmdb_ci_hardware", "name");
+		add("cmdb_ci_printer", "Printer", "cmdb_ci_hardware", "name");
+		add("cmdb_ci_peripheral", "Peripheral", "cmdb_ci_hardware", "name");
+		add("cmdb_ci_cloud_subnet", "Cloud Subnet", "cmdb_ci", "name");
+		add("cmdb_ci_cloud_load_balancer", "Cloud Load Balancer", "cmdb_ci", "name");
+		add("cmdb_ci_cloud_storage_account", "Cloud Storage Account", "cmdb_ci", "name");
+		add("cmdb_ci_db_instance", "Database Instance", "cmdb_ci", "name");
 		add("cmdb_ci_storage_device", "Storage Device", "cmdb_ci_hardware", "name",
 				text("storage_type", "Storage type"), typed("size_bytes", "Size bytes", "integer"));
 		add("cmdb_ci_appl", "Application", "cmdb_ci", "name", text("version", "Version"), text("edition", "Edition"),
