@@ -49,8 +49,15 @@ public final class EstateGenerator {
 			attributes.put("cpu_count", 2L);
 			attributes.put("memory_mb", 131072L);
 			attributes.put("ip_addresses", List.of("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)));
-			List<Relationship> relationships = (i > 0) ? List.of(new Relationship(RelationshipType.DEPENDS_ON,
-					Identifiers.of(IdentifierType.HOSTNAME, "srv-" + (i - 1)))) : List.of();
+			List<Relationship> relationships = new ArrayList<>(2);
+			if (i > 0) {
+				relationships.add(new Relationship(RelationshipType.DEPENDS_ON,
+						Identifiers.of(IdentifierType.HOSTNAME, "srv-" + (i - 1))));
+			}
+			if (i > 1) {
+				relationships.add(new Relationship(RelationshipType.CONNECTED_TO,
+						Identifiers.of(IdentifierType.SERIAL_NUMBER, serial(i - 2))));
+			}
 			items.add(new DiscoveredItem("agent", "agent-" + i, (i % 5 == 0) ? CiClass.VIRTUAL_MACHINE : CiClass.SERVER,
 					"srv-" + i, Identifiers.of(ids), attributes, LifecycleFacts.EMPTY, relationships, observedAt));
 		}
