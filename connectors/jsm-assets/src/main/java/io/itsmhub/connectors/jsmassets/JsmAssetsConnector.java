@@ -51,6 +51,8 @@ public final class JsmAssetsConnector implements TargetConnector {
 	/** The platform id. */
 	public static final String PLATFORM = "jsm-assets";
 
+	private static final int LOOKUP_CHUNK = 100;
+
 	private static final Logger log = LoggerFactory.getLogger(JsmAssetsConnector.class);
 
 	private final JsmAssetsProperties properties;
@@ -164,15 +166,20 @@ public final class JsmAssetsConnector implements TargetConnector {
 			if (type == null) {
 				return;
 			}
-			String query = identifierQuery(type, group);
-			if (query == null) {
-				return;
-			}
-			List<JsonNode> candidates = this.objects.aql(query, this.properties.pageSize());
-			for (TargetPayload payload : group) {
-				JsonNode match = match(type, main(payload), candidates);
-				if (match != null) {
-					found.put(payload.itemId(), ref(match));
+			// At most LOOKUP_CHUNK payloads per AQL query: short queries the platform can
+			// search quickly, read page by page.
+			for (int from = 0; from < group.size(); from += LOOKUP_CHUNK) {
+				List<TargetPayload> chunk = group.subList(from, Math.min(group.size(), from + LOOKUP_CHUNK));
+				String query = identifierQuery(type, chunk);
+				if (query == null) {
+					continue;
+				}
+				List<JsonNode> candidates = this.objects.aql(query, this.properties.pageSize());
+				for (TargetPayload payload : chunk) {
+					JsonNode match = match(type, main(payload), candidates);
+					if (match != null) {
+						found.put(payload.itemId(), ref(match));
+					}
 				}
 			}
 		});
