@@ -103,7 +103,7 @@ class JsmAssetsApiEconomyIT {
 		}
 	}
 
-	private static void provisionReferences(SimulatorServer server, JsmAssetsSimulator simulator) {
+	static void provisionReferences(SimulatorServer server, JsmAssetsSimulator simulator) {
 		AssetsHttp http = new AssetsHttp(JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token"),
 				java.net.http.HttpClient.newHttpClient());
 		ObjectSchemaResource schema = new ObjectSchemaResource(http);
