@@ -14,6 +14,8 @@ final class ImportSourceResource {
 
 	private final AssetsHttp http;
 
+	private volatile boolean mappingExists;
+
 	ImportSourceResource(AssetsHttp http) {
 		this.http = http;
 	}
@@ -28,6 +30,11 @@ final class ImportSourceResource {
 
 	// PUT /importsource/{id}/mapping, or PATCH when a mapping exists (409)
 	void putMapping(ObjectNode document) {
+		if (this.mappingExists) {
+			// PATCH /importsource/{id}/mapping
+			send("PATCH", uri("/mapping"), document);
+			return;
+		}
 		try {
 			send("PUT", uri("/mapping"), document);
 		}
@@ -35,9 +42,9 @@ final class ImportSourceResource {
 			if (ex.failure().httpStatus() == null || ex.failure().httpStatus() != 409) {
 				throw ex;
 			}
-			// PATCH /importsource/{id}/mapping
 			send("PATCH", uri("/mapping"), document);
 		}
+		this.mappingExists = true;
 	}
 
 	// POST /importsource/{id}/executions

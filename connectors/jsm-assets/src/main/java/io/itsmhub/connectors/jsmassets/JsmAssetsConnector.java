@@ -51,6 +51,8 @@ public final class JsmAssetsConnector implements TargetConnector {
 	/** The platform id. */
 	public static final String PLATFORM = "jsm-assets";
 
+	private static final int LOOKUP_CHUNK = 100;
+
 	private static final Logger log = LoggerFactory.getLogger(JsmAssetsConnector.class);
 
 	private final JsmAssetsProperties properties;
@@ -70,6 +72,11 @@ public final class JsmAssetsConnector implements TargetConnector {
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	private volatile String mappingHash;
+
+	/**
+	 * The import's identifying attribute per object type id, as the last mapping sent.
+	 */
+	private final Map<String, Attribute> importIdentity = new ConcurrentHashMap<>();
 
 	/** A connector with its own HTTP client. */
 	public JsmAssetsConnector(JsmAssetsProperties properties) {
@@ -164,15 +171,20 @@ public final class JsmAssetsConnector implements TargetConnector {
 			if (type == null) {
 				return;
 			}
-			String query = identifierQuery(type, group);
-			if (query == null) {
-				return;
-			}
-			List<JsonNode> candidates = this.objects.aql(query, this.properties.pageSize());
-			for (TargetPayload payload : group) {
-				JsonNode match = match(type, main(payload), candidates);
-				if (match != null) {
-					found.put(payload.itemId(), ref(match));
+			// At most LOOKUP_CHUNK payloads per AQL query: short queries the platform can
+			// search quickly, read page by page.
+			for (int from = 0; from < group.size(); from += LOOKUP_CHUNK) {
+				List<TargetPayload> chunk = group.subList(from, Math.min(group.size(), from + LOOKUP_CHUNK));
+				String query = identifierQuery(type, chunk);
+				if (query == null) {
+					continue;
+				}
+				List<JsonNode> candidates = this.objects.aql(query, this.properties.pageSize());
+				for (TargetPayload payload : chunk) {
+					JsonNode match = match(type, main(payload), candidates);
+					if (match != null) {
+						found.put(payload.itemId(), ref(match));
+					}
 				}
 			}
 		});
@@ -375,6 +387,113 @@ public final class JsmAssetsConnector implements TargetConnector {
 
 	@Override
 	public List<PushOutcome> relate(List<RelationRequest> relations) {
+		if (this.properties.mode() == JsmAssetsProperties.Mode.IMPORT && !relations.isEmpty()) {
+			return relateByImport(relations);
+		}
+		return relateByObjectApi(relations);
+	}
+
+	/**
+	 * Relations as one import execution: the holders are read by key (AQL, paged), their
+	 * reference values merged with the new ones, and written as entries that carry only
+	 * the identifying attribute and the reference attributes. Holders of a type the
+	 * import has no identifying attribute for go through the object API.
+	 */
+	private List<PushOutcome> relateByImport(List<RelationRequest> relations) {
+		Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
+		for (int i = 0; i < relations.size(); i++) {
+			byHolder.computeIfAbsent(holder(relations.get(i)).recordId(), (id) -> new ArrayList<>()).add(i);
+		}
+		Map<String, JsonNode> holders = new HashMap<>();
+		List<String> ids = new ArrayList<>(byHolder.keySet());
+		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+			StringJoiner in = new StringJoiner(", ", "objectId IN (", ")");
+			ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).forEach(in::add);
+			for (JsonNode object : this.objects.aql(in.toString(), this.properties.pageSize())) {
+				holders.put(object.path("id").asText(), object);
+			}
+		}
+		PushOutcome[] outcomes = new PushOutcome[relations.size()];
+		List<Integer> viaObjectApi = new ArrayList<>();
+		Map<String, ObjectType> types = new LinkedHashMap<>();
+		Map<String, Set<Attribute>> mapped = new LinkedHashMap<>();
+		Map<String, ArrayNode> entries = new LinkedHashMap<>();
+		List<Integer> written = new ArrayList<>();
+		byHolder.forEach((holderId, indexes) -> {
+			JsonNode object = holders.get(holderId);
+			String typeId = (object != null) ? object.path("objectType").path("id").asText() : null;
+			Attribute identity = (typeId != null) ? this.importIdentity.get(typeId) : null;
+			List<String> identityValues = (identity != null) ? values(object, identity.id()) : List.of();
+			if (identityValues.isEmpty()) {
+				viaObjectApi.addAll(indexes);
+				return;
+			}
+			Map<Attribute, List<String>> changed = new LinkedHashMap<>();
+			Set<Attribute> dirty = new HashSet<>();
+			for (int i : indexes) {
+				RelationRequest request = relations.get(i);
+				Attribute attribute = this.schema.attribute(typeId, request.relation().platformType());
+				if (attribute == null || !attribute.reference()) {
+					outcomes[i] = PushOutcome.failed(request.itemId(),
+							new TargetFailure(TargetFailure.Kind.PERMANENT,
+									"object type " + object.path("objectType").path("name").asText()
+											+ " has no reference attribute '" + request.relation().platformType() + "'",
+									null, null, null));
+					continue;
+				}
+				TargetRef other = other(request);
+				String key = (other.recordKey() != null) ? other.recordKey() : other.recordId();
+				List<String> values = changed.computeIfAbsent(attribute,
+						(a) -> new ArrayList<>(values(object, a.id())));
+				if (values.contains(key)) {
+					outcomes[i] = PushOutcome.of(request.itemId(), Status.UNCHANGED, request.from());
+					continue;
+				}
+				if (attribute.maximumCardinality() == 1) {
+					values.clear();
+				}
+				values.add(key);
+				written.add(i);
+				dirty.add(attribute);
+			}
+			changed.keySet().retainAll(dirty);
+			if (changed.isEmpty()) {
+				return;
+			}
+			types.put(typeId,
+					this.schema.types().stream().filter((t) -> t.id().equals(typeId)).findFirst().orElseThrow());
+			Set<Attribute> attributes = mapped.computeIfAbsent(typeId, (t) -> new LinkedHashSet<>());
+			attributes.add(identity);
+			attributes.addAll(changed.keySet());
+			ObjectNode entry = entries.computeIfAbsent(typeId, (t) -> AssetsHttp.JSON.createArrayNode()).addObject();
+			entry.putArray("a" + identity.id()).add(identityValues.get(0));
+			changed.forEach((attribute, values) -> {
+				ArrayNode array = entry.putArray("a" + attribute.id());
+				values.forEach(array::add);
+			});
+		});
+		if (!entries.isEmpty()) {
+			ObjectNode document = mappingDocument(types, mapped, this.importIdentity);
+			String hash = document.toString();
+			if (!hash.equals(this.mappingHash)) {
+				this.imports.putMapping(document);
+				this.mappingHash = hash;
+			}
+			runExecution(entries);
+		}
+		for (int i : written) {
+			outcomes[i] = PushOutcome.of(relations.get(i).itemId(), Status.RELATED, relations.get(i).from());
+		}
+		if (!viaObjectApi.isEmpty()) {
+			List<PushOutcome> rest = relateByObjectApi(viaObjectApi.stream().map(relations::get).toList());
+			for (int k = 0; k < viaObjectApi.size(); k++) {
+				outcomes[viaObjectApi.get(k)] = rest.get(k);
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	private List<PushOutcome> relateByObjectApi(List<RelationRequest> relations) {
 		Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
 		for (int i = 0; i < relations.size(); i++) {
 			byHolder.computeIfAbsent(holder(relations.get(i)).recordId(), (id) -> new ArrayList<>()).add(i);
@@ -545,6 +664,7 @@ public final class JsmAssetsConnector implements TargetConnector {
 				this.imports.putMapping(document);
 				this.mappingHash = hash;
 			}
+			this.importIdentity.putAll(identity);
 			runExecution(entries);
 		}
 		Map<String, TargetRef> after = find(payloads.stream().filter((p) -> !skipped.contains(p.itemId())).toList());

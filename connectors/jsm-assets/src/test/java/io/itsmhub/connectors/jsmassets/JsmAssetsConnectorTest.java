@@ -74,6 +74,39 @@ class JsmAssetsConnectorTest {
 		assertThat(platform.requests()).noneMatch((call) -> call.path().endsWith("/mapping"));
 	}
 
+	@Test
+	void inImportModeRelationsAreOneExecutionToo() {
+		JsmAssetsApiEconomyIT.provisionReferences(server, platform.simulator());
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token")
+					.withImport(JsmAssetsSimulator.DEFAULT_IMPORT_SOURCE_ID, 5000, 1000));
+		List<PushOutcome> created = connector.upsert(requests(JsmAssetsSamples.many(6)));
+		List<TargetConnector.RelationRequest> relations = new java.util.ArrayList<>();
+		io.itsmhub.api.target.TargetRelation dependsOn = new io.itsmhub.api.target.TargetRelation("depends_on",
+				"Depends on", false, io.itsmhub.api.model.Identifiers.none());
+		for (int i = 0; i < 6; i++) {
+			relations.add(new TargetConnector.RelationRequest(created.get(i).itemId(), created.get(i).ref(), dependsOn,
+					created.get((i + 1) % 6).ref()));
+			relations.add(new TargetConnector.RelationRequest(created.get(i).itemId(), created.get(i).ref(), dependsOn,
+					created.get((i + 2) % 6).ref()));
+		}
+		platform.clearRequests();
+		assertThat(connector.relate(relations))
+			.allSatisfy((outcome) -> assertThat(outcome.status()).isEqualTo(Status.RELATED));
+		for (int i = 0; i < 6; i++) {
+			platform.assertRelated(created.get(i).ref(), dependsOn, created.get((i + 1) % 6).ref());
+			platform.assertRelated(created.get(i).ref(), dependsOn, created.get((i + 2) % 6).ref());
+		}
+		assertThat(platform.requests().stream().filter(platform::isWrite))
+			.extracting(
+					(call) -> call.method() + " " + dataPath(call).replaceAll("/executions/[^/]+/", "/executions/x/"))
+			.containsExactly("PATCH /mapping", "POST /executions", "POST /executions/x/data");
+		platform.clearRequests();
+		assertThat(connector.relate(relations.subList(0, 2)))
+			.allSatisfy((outcome) -> assertThat(outcome.status()).isEqualTo(Status.UNCHANGED));
+		assertThat(platform.requests().stream().filter(platform::isWrite)).isEmpty();
+	}
+
 	private static String dataPath(RecordedCall call) {
 		return call.path().replaceAll(".*/importsource/[^/]+", "");
 	}
