@@ -20,8 +20,9 @@ import io.itsmhub.reconciliation.RecordOutcome;
 import io.itsmhub.reconciliation.ReconciliationResult;
 
 /**
- * Takes records from every way in (API bodies, dropped files, demo data), reconciles them
- * in batches and records the run. One bad record never stops the good ones.
+ * Takes records from every way in (API bodies, dropped files, agents, topics, pulls, demo
+ * data), reconciles them in batches and records the run. One bad record never stops the
+ * good ones.
  */
 public class IngestService {
 
@@ -93,6 +94,21 @@ public class IngestService {
 			throw ex;
 		}
 		return reconcileAndRecord(source, origin, fileName, records, started);
+	}
+
+	/**
+	 * Ingests what a source adapter already read (an agent's inventory, a Kafka message,
+	 * a pulled page): the same batching, run record and push-after-ingest hook as every
+	 * other way in. The adapter's own rejections are recorded with the rest.
+	 * @param source the source name
+	 * @param records the adapter's records and rejections
+	 * @param origin how they came ({@code agent}, {@code kafka}, {@code pull}, ...)
+	 * @param label what the run record names as its file (a file name, a topic and
+	 * offset, a URL), or {@code null}
+	 */
+	public Outcome ingestParsed(String source, ParsedRecords records, String origin, String label) {
+		checkSource(source);
+		return reconcileAndRecord(source, origin, label, records, this.clock.instant());
 	}
 
 	private Outcome reconcileAndRecord(String source, String origin, String fileName, ParsedRecords records,
