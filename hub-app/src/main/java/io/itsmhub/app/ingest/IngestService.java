@@ -76,7 +76,27 @@ public class IngestService {
 	}
 
 	/**
-	 * Ingests one dropped file, read by its extension.
+	 * Ingests a body in the source's configured format ({@code hub.ingest.formats}),
+	 * canonical items when none is configured.
+	 * @throws UnreadableFileException when nothing of the body can be read; the run is
+	 * recorded as failed
+	 */
+	public Outcome ingestBody(String source, byte[] body, String origin) {
+		checkSource(source);
+		Instant started = this.clock.instant();
+		ParsedRecords records;
+		try {
+			records = this.readers.readBody(source, body);
+		}
+		catch (UnreadableFileException ex) {
+			recordFailure(source, origin, null, ex, started);
+			throw ex;
+		}
+		return reconcileAndRecord(source, origin, null, records, started);
+	}
+
+	/**
+	 * Ingests one dropped file, in the source's format or else by its extension.
 	 * @throws UnreadableFileException when nothing of the file can be read; the run is
 	 * recorded as failed
 	 */
@@ -88,12 +108,28 @@ public class IngestService {
 			records = this.readers.read(source, fileName.toLowerCase(Locale.ROOT), content);
 		}
 		catch (UnreadableFileException ex) {
-			IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
-			this.runs.record(source, origin, fileName, empty, "failed", ex.getMessage(), started, this.clock.instant());
-			log.warn("Source {}: file {} could not be read: {}", source, fileName, ex.getMessage());
+			recordFailure(source, origin, fileName, ex, started);
 			throw ex;
 		}
 		return reconcileAndRecord(source, origin, fileName, records, started);
+	}
+
+	/** The source's format, as {@code hub.ingest.formats} configures it. */
+	public SourceFormat format(String source) {
+		return this.readers.format(source);
+	}
+
+	/** Reads content in a format, for adapters that ingest with {@link #ingestParsed}. */
+	public ParsedRecords read(String source, SourceFormat format, byte[] content) {
+		return this.readers.read(source, format, content);
+	}
+
+	private void recordFailure(String source, String origin, String fileName, UnreadableFileException ex,
+			Instant started) {
+		IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
+		this.runs.record(source, origin, fileName, empty, "failed", ex.getMessage(), started, this.clock.instant());
+		log.warn("Source {}: {} could not be read: {}", source,
+				(fileName != null) ? fileName : "the " + origin + " body", ex.getMessage());
 	}
 
 	/**
