@@ -124,6 +124,17 @@ public class IngestService {
 		return this.readers.read(source, format, content);
 	}
 
+	/**
+	 * Records a run that read nothing, such as a pull whose API answered an error.
+	 * @return the run's id
+	 */
+	public long recordFailed(String source, String origin, String label, String reason) {
+		Instant now = this.clock.instant();
+		IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
+		log.warn("Source {} ({}): {}", source, origin, reason);
+		return this.runs.record(source, origin, label, empty, "failed", reason, now, now);
+	}
+
 	private void recordFailure(String source, String origin, String fileName, UnreadableFileException ex,
 			Instant started) {
 		IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
