@@ -43,7 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hub.pull.assets.mapping.name=$.hostname",
 				"hub.pull.assets.mapping[identifiers.serial_number]=/hw/serial",
 				"hub.pull.assets.mapping[identifiers.mac_address]=/hw/macs",
-				"hub.pull.assets.mapping[facts.owner]=/owner/email" })
+				"hub.pull.assets.mapping[facts.owner]=/owner/email", "hub.pull.cursored.paging=cursor",
+				"hub.pull.cursored.page-size=2", "hub.pull.cursored.cursor-path=/meta/next",
+				"hub.pull.cursored.items-path=/data", "hub.pull.cursored.ci-class=laptop",
+				"hub.pull.cursored.mapping.sourceKey=/id", "hub.pull.cursored.mapping[identifiers.serial_number]=/sn",
+				"hub.pull.paged.paging=page", "hub.pull.paged.page-size=2", "hub.pull.paged.items-path=/items",
+				"hub.pull.paged.ci-class=desktop", "hub.pull.paged.mapping.sourceKey=/id",
+				"hub.pull.paged.mapping[identifiers.asset_tag]=/tag" })
 @ActiveProfiles("it")
 class RestPullIT {
 
@@ -74,6 +80,8 @@ class RestPullIT {
 		registry.add("hub.pull.netbox.urls[0]", () -> NETBOX.url("/api/dcim/devices/"));
 		registry.add("hub.pull.netbox.urls[1]", () -> NETBOX.url("/api/virtualization/virtual-machines/"));
 		registry.add("hub.pull.assets.url", () -> ASSETS.baseUrl() + "/v1/assets");
+		registry.add("hub.pull.cursored.url", () -> ASSETS.baseUrl() + "/v1/laptops");
+		registry.add("hub.pull.paged.url", () -> ASSETS.baseUrl() + "/v1/desktops");
 	}
 
 	@AfterAll
@@ -149,6 +157,34 @@ class RestPullIT {
 		assertThat(item.at("/facts/owner").asText()).isEqualTo("ops@example.com");
 		assertThat(item.at("/identifiers/mac_address/0").asText()).isEqualTo("00:1a:2b:3c:4d:01");
 		ASSETS.verify(2, getRequestedFor(urlPathEqualTo("/v1/assets")));
+	}
+
+	@Test
+	void cursorAndPageNumberPagingReadToTheEnd() {
+		ASSETS.stubFor(get(urlPathEqualTo("/v1/laptops")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"data\": [{\"id\": \"l1\", \"sn\": \"LAP-1\"}, {\"id\": \"l2\", \"sn\": \"LAP-2\"}],"
+						+ " \"meta\": {\"next\": \"c/2\"}}")));
+		ASSETS.stubFor(get(urlPathEqualTo("/v1/laptops")).withQueryParam("cursor", equalTo("c/2"))
+			.atPriority(1)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"data\": [{\"id\": \"l3\", \"sn\": \"LAP-3\"}], \"meta\": {\"next\": null}}")));
+		HubClient.Answer laptops = this.hub.post("/api/sources/cursored/pull", "operator", "");
+		assertThat(laptops.status()).as(laptops.body()).isEqualTo(200);
+		assertThat(laptops.json().get("created").asInt()).isEqualTo(3);
+
+		ASSETS.stubFor(get(urlPathEqualTo("/v1/desktops")).withQueryParam("page", equalTo("1"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"items\": [{\"id\": 1, \"tag\": \"D-1\"}, {\"id\": 2, \"tag\": \"D-2\"}]}")));
+		ASSETS.stubFor(get(urlPathEqualTo("/v1/desktops")).withQueryParam("page", equalTo("2"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"items\": [{\"id\": 3, \"tag\": \"D-3\"}, {\"id\": 4, \"tag\": \"D-4\"}]}")));
+		ASSETS.stubFor(get(urlPathEqualTo("/v1/desktops")).withQueryParam("page", equalTo("3"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"items\": []}")));
+		HubClient.Answer desktops = this.hub.post("/api/sources/paged/pull", "operator", "");
+		assertThat(desktops.status()).as(desktops.body()).isEqualTo(200);
+		assertThat(desktops.json().get("created").asInt()).isEqualTo(4);
+		ASSETS.verify(3, getRequestedFor(urlPathEqualTo("/v1/desktops")));
 	}
 
 	@Test
