@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.itsmhub.api.ingest.IngestReport;
 import io.itsmhub.app.ingest.IngestProperties;
 import io.itsmhub.app.ingest.IngestService;
+import io.itsmhub.app.ingest.UnreadableFileException;
 import io.itsmhub.app.store.IngestRun;
 import io.itsmhub.app.store.IngestRunStore;
 
@@ -41,9 +42,11 @@ public class IngestController {
 
 	/**
 	 * {@code POST /api/sources/{source}/items}: a JSON array, one object, or NDJSON of
-	 * canonical items. Each record is accepted or rejected on its own; the answer lists
-	 * every rejected record with its index, field and reason. When no record at all could
-	 * be accepted, the answer is a 422 problem with the same list.
+	 * canonical items, or the source's own format when {@code hub.ingest.formats} names
+	 * one (an AWS Config snapshot, a NetBox page, ...). Each record is accepted or
+	 * rejected on its own; the answer lists every rejected record with its index, field
+	 * and reason. When no record at all could be accepted, the answer is a 422 problem
+	 * with the same list.
 	 */
 	@PostMapping(path = "/sources/{source}/items", consumes = { MediaType.APPLICATION_JSON_VALUE,
 			"application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN_VALUE, MediaType.ALL_VALUE })
@@ -55,7 +58,13 @@ public class IngestController {
 			throw new BadRequestException("source", ex.getMessage());
 		}
 		byte[] body = readLimited(request);
-		IngestService.Outcome outcome = this.ingest.ingestCanonical(source, body, "api");
+		IngestService.Outcome outcome;
+		try {
+			outcome = this.ingest.ingestBody(source, body, "api");
+		}
+		catch (UnreadableFileException ex) {
+			throw new BadRequestException("body", ex.getMessage());
+		}
 		IngestReport report = outcome.report();
 		IngestAnswer answer = IngestAnswer.of(outcome.runId(), report);
 		if (report.received() > 0 && report.accepted() == 0) {

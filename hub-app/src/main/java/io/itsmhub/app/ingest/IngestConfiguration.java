@@ -30,7 +30,7 @@ public class IngestConfiguration {
 
 	@Bean
 	SourceFileReaders sourceFileReaders(IngestProperties properties, Clock clock) {
-		return new SourceFileReaders(properties.csv(), clock);
+		return new SourceFileReaders(properties.csv(), properties.formats(), clock);
 	}
 
 	@Bean

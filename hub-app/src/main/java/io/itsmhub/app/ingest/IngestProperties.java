@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize how many records are reconciled and stored together
  * @param drop the file-drop folder
  * @param csv per source, how the columns of its CSV files map to canonical fields
+ * @param formats per source, what it sends when not canonical JSON ({@code aws-config},
+ * {@code azure-resource-graph}, {@code netbox}, {@code glpi-inventory}, {@code csv})
  */
 @ConfigurationProperties("hub.ingest")
 public record IngestProperties(@DefaultValue("32MB") DataSize maxBodySize, @DefaultValue("1000") int batchSize,
-		@DefaultValue Drop drop, @DefaultValue Map<String, Map<String, Object>> csv) {
+		@DefaultValue Drop drop, @DefaultValue Map<String, Map<String, Object>> csv,
+		@DefaultValue Map<String, SourceFormat> formats) {
 
 	/**
 	 * The file-drop folder: one sub-folder per source ({@code drop/itam/register.csv}).

@@ -20,8 +20,9 @@ import io.itsmhub.reconciliation.RecordOutcome;
 import io.itsmhub.reconciliation.ReconciliationResult;
 
 /**
- * Takes records from every way in (API bodies, dropped files, demo data), reconciles them
- * in batches and records the run. One bad record never stops the good ones.
+ * Takes records from every way in (API bodies, dropped files, agents, topics, pulls, demo
+ * data), reconciles them in batches and records the run. One bad record never stops the
+ * good ones.
  */
 public class IngestService {
 
@@ -75,7 +76,27 @@ public class IngestService {
 	}
 
 	/**
-	 * Ingests one dropped file, read by its extension.
+	 * Ingests a body in the source's configured format ({@code hub.ingest.formats}),
+	 * canonical items when none is configured.
+	 * @throws UnreadableFileException when nothing of the body can be read; the run is
+	 * recorded as failed
+	 */
+	public Outcome ingestBody(String source, byte[] body, String origin) {
+		checkSource(source);
+		Instant started = this.clock.instant();
+		ParsedRecords records;
+		try {
+			records = this.readers.readBody(source, body);
+		}
+		catch (UnreadableFileException ex) {
+			recordFailure(source, origin, null, ex, started);
+			throw ex;
+		}
+		return reconcileAndRecord(source, origin, null, records, started);
+	}
+
+	/**
+	 * Ingests one dropped file, in the source's format or else by its extension.
 	 * @throws UnreadableFileException when nothing of the file can be read; the run is
 	 * recorded as failed
 	 */
@@ -87,12 +108,54 @@ public class IngestService {
 			records = this.readers.read(source, fileName.toLowerCase(Locale.ROOT), content);
 		}
 		catch (UnreadableFileException ex) {
-			IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
-			this.runs.record(source, origin, fileName, empty, "failed", ex.getMessage(), started, this.clock.instant());
-			log.warn("Source {}: file {} could not be read: {}", source, fileName, ex.getMessage());
+			recordFailure(source, origin, fileName, ex, started);
 			throw ex;
 		}
 		return reconcileAndRecord(source, origin, fileName, records, started);
+	}
+
+	/** The source's format, as {@code hub.ingest.formats} configures it. */
+	public SourceFormat format(String source) {
+		return this.readers.format(source);
+	}
+
+	/** Reads content in a format, for adapters that ingest with {@link #ingestParsed}. */
+	public ParsedRecords read(String source, SourceFormat format, byte[] content) {
+		return this.readers.read(source, format, content);
+	}
+
+	/**
+	 * Records a run that read nothing, such as a pull whose API answered an error.
+	 * @return the run's id
+	 */
+	public long recordFailed(String source, String origin, String label, String reason) {
+		Instant now = this.clock.instant();
+		IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
+		log.warn("Source {} ({}): {}", source, origin, reason);
+		return this.runs.record(source, origin, label, empty, "failed", reason, now, now);
+	}
+
+	private void recordFailure(String source, String origin, String fileName, UnreadableFileException ex,
+			Instant started) {
+		IngestReport empty = new IngestReport(source, 0, 0, 0, 0, 0, List.of());
+		this.runs.record(source, origin, fileName, empty, "failed", ex.getMessage(), started, this.clock.instant());
+		log.warn("Source {}: {} could not be read: {}", source,
+				(fileName != null) ? fileName : "the " + origin + " body", ex.getMessage());
+	}
+
+	/**
+	 * Ingests what a source adapter already read (an agent's inventory, a Kafka message,
+	 * a pulled page): the same batching, run record and push-after-ingest hook as every
+	 * other way in. The adapter's own rejections are recorded with the rest.
+	 * @param source the source name
+	 * @param records the adapter's records and rejections
+	 * @param origin how they came ({@code agent}, {@code kafka}, {@code pull}, ...)
+	 * @param label what the run record names as its file (a file name, a topic and
+	 * offset, a URL), or {@code null}
+	 */
+	public Outcome ingestParsed(String source, ParsedRecords records, String origin, String label) {
+		checkSource(source);
+		return reconcileAndRecord(source, origin, label, records, this.clock.instant());
 	}
 
 	private Outcome reconcileAndRecord(String source, String origin, String fileName, ParsedRecords records,

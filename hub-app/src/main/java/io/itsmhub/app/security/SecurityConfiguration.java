@@ -34,7 +34,24 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+	/**
+	 * The agent endpoint checks the agents' own credential, which is not a hub user: HTTP
+	 * basic must not be tried against the users here, or an agent's header would be
+	 * refused before the endpoint sees it.
+	 */
 	@Bean
+	@org.springframework.core.annotation.Order(1)
+	SecurityFilterChain agents(HttpSecurity http) throws Exception {
+		http.securityMatcher("/agent", "/agent/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	@Bean
+	@org.springframework.core.annotation.Order(2)
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper mapper) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"itsm-hub\"");

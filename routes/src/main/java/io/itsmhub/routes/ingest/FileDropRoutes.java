@@ -34,7 +34,8 @@ public class FileDropRoutes extends RouteBuilder {
 		onException(Exception.class).handled(false).process(this::writeReason).id("write-failure-reason");
 
 		from("file:" + this.directory.toAbsolutePath() + "?recursive=true&minDepth=2&maxDepth=2"
-				+ "&include=.*\\.(json|ndjson|jsonl|csv|JSON|NDJSON|JSONL|CSV)"
+		// .xml for dropped agent inventories, .gz for AWS Config's gzipped snapshots
+				+ "&include=RAW((?i).*\\.(json|ndjson|jsonl|csv|xml)(\\.gz)?)"
 				+ "&readLock=changed&readLockCheckInterval=200&readLockMinAge=200" + "&delay=" + this.pollDelay
 				+ "&move=${file:parent}/.done/${file:onlyname.noext}-${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}"
 				+ "&moveFailed=${file:parent}/.failed/${file:onlyname}")
