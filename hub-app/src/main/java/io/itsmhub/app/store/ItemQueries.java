@@ -125,14 +125,14 @@ public class ItemQueries {
 		wanted.forEach((type, values) -> {
 			List<String> list = new ArrayList<>(values);
 			for (int i = 0; i < list.size(); i += 500) {
-				this.named.query(
-						"SELECT id_value, item_id FROM item_identifiers WHERE id_type = :type AND id_value IN (:values)",
-						new MapSqlParameterSource("type", type.id()).addValue("values",
-								list.subList(i, Math.min(list.size(), i + 500))),
-						(rs) -> {
-							holders.computeIfAbsent(type.id() + ":" + rs.getString(1), (k) -> new LinkedHashSet<>())
-								.add(rs.getString(2));
-						});
+				this.items.in()
+					.query(this.jdbc,
+							"SELECT id_value, item_id FROM item_identifiers WHERE id_type = ? AND "
+									+ this.items.in().condition("id_value"),
+							list.subList(i, Math.min(list.size(), i + 500)), (rs) -> {
+								holders.computeIfAbsent(type.id() + ":" + rs.getString(1), (k) -> new LinkedHashSet<>())
+									.add(rs.getString(2));
+							}, type.id());
 			}
 		});
 		Map<Identifiers, Resolution> resolved = new HashMap<>();

@@ -49,10 +49,18 @@ public class JdbcItemRepository implements ItemRepository {
 
 	private final TransactionTemplate transactions;
 
+	private final InList in;
+
 	public JdbcItemRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.transactions = transactions;
+		this.in = new InList(jdbc);
+	}
+
+	/** The "value in list" helper of this database. */
+	public InList in() {
+		return this.in;
 	}
 
 	@Override
@@ -64,11 +72,10 @@ public class JdbcItemRepository implements ItemRepository {
 		Map<IdentityKey, String> owners = new HashMap<>();
 		valuesByType.forEach((type, values) -> {
 			for (List<String> chunk : chunks(values)) {
-				this.named.query(
-						"SELECT key_value, item_id FROM identifiers WHERE key_type = :type AND key_value IN (:values)",
-						new MapSqlParameterSource("type", type).addValue("values", chunk), (rs) -> {
+				this.in.query(this.jdbc, "SELECT key_value, item_id FROM identifiers WHERE key_type = ? AND "
+						+ this.in.condition("key_value"), chunk, (rs) -> {
 							owners.put(new IdentityKey(type, rs.getString(1)), rs.getString(2));
-						});
+						}, type);
 			}
 		});
 		return owners;
@@ -78,8 +85,9 @@ public class JdbcItemRepository implements ItemRepository {
 	public Map<String, ItemState> load(Collection<String> itemIds) {
 		Map<String, ItemState> items = new HashMap<>();
 		for (List<String> chunk : chunks(new ArrayList<>(itemIds))) {
-			this.named.query("SELECT id, created_at, updated_at, version, document FROM items WHERE id IN (:ids)",
-					new MapSqlParameterSource("ids", chunk), (rs) -> {
+			this.in.query(this.jdbc,
+					"SELECT id, created_at, updated_at, version, document FROM items WHERE " + this.in.condition("id"),
+					chunk, (rs) -> {
 						ItemState item = ItemDocument.read(rs.getString(1),
 								rs.getObject(2, OffsetDateTime.class).toInstant(),
 								rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), rs.getString(5));
@@ -231,8 +239,7 @@ public class JdbcItemRepository implements ItemRepository {
 		Set<String> ids = new HashSet<>();
 		items.forEach((item) -> ids.add(item.id()));
 		for (List<String> chunk : chunks(new ArrayList<>(ids))) {
-			this.named.update("DELETE FROM " + table + " WHERE item_id IN (:ids)",
-					new MapSqlParameterSource("ids", chunk));
+			this.in.update(this.jdbc, "DELETE FROM " + table + " WHERE " + this.in.condition("item_id"), chunk);
 		}
 	}
 

@@ -81,20 +81,20 @@ public class JdbcSyncStore implements SyncStore {
 		Map<String, CrossReference> found = new HashMap<>();
 		List<String> ids = new ArrayList<>(itemIds);
 		for (int i = 0; i < ids.size(); i += 500) {
-			this.named.query(
-					"SELECT item_id, record_id, record_key, related, last_hash, relations, status, pushed_at, "
-							+ "last_payload FROM target_xref WHERE target = :target AND item_id IN (:ids)",
-					new MapSqlParameterSource("target", target).addValue("ids",
-							ids.subList(i, Math.min(ids.size(), i + 500))),
-					(rs) -> {
-						OffsetDateTime pushed = rs.getObject(8, OffsetDateTime.class);
-						TargetRef ref = (rs.getString(2) != null)
-								? new TargetRef(rs.getString(2), rs.getString(3), related(rs.getString(4))) : null;
-						found.put(rs.getString(1),
-								new CrossReference(rs.getString(1), target, ref, rs.getString(5), rs.getString(6),
-										rs.getString(7), (pushed != null) ? pushed.toInstant() : null,
-										rs.getString(9)));
-					});
+			this.items.in()
+				.query(this.jdbc,
+						"SELECT item_id, record_id, record_key, related, last_hash, relations, status, "
+								+ "pushed_at, last_payload FROM target_xref WHERE target = ? AND "
+								+ this.items.in().condition("item_id"),
+						ids.subList(i, Math.min(ids.size(), i + 500)), (rs) -> {
+							OffsetDateTime pushed = rs.getObject(8, OffsetDateTime.class);
+							TargetRef ref = (rs.getString(2) != null)
+									? new TargetRef(rs.getString(2), rs.getString(3), related(rs.getString(4))) : null;
+							found.put(rs.getString(1),
+									new CrossReference(rs.getString(1), target, ref, rs.getString(5), rs.getString(6),
+											rs.getString(7), (pushed != null) ? pushed.toInstant() : null,
+											rs.getString(9)));
+						}, target);
 		}
 		return found;
 	}
