@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.Identifiers;
@@ -27,15 +25,12 @@ public class ItemQueries {
 
 	private final JdbcTemplate jdbc;
 
-	private final NamedParameterJdbcTemplate named;
-
 	private final JdbcItemRepository items;
 
 	private final IdentifierNormalizer normalizer;
 
 	public ItemQueries(JdbcTemplate jdbc, JdbcItemRepository items, IdentifierNormalizer normalizer) {
 		this.jdbc = jdbc;
-		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.items = items;
 		this.normalizer = normalizer;
 	}

@@ -14,8 +14,6 @@ import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.itsmhub.api.json.CanonicalItemWriter;
@@ -45,15 +43,12 @@ public class JdbcItemRepository implements ItemRepository {
 
 	private final JdbcTemplate jdbc;
 
-	private final NamedParameterJdbcTemplate named;
-
 	private final TransactionTemplate transactions;
 
 	private final InList in;
 
 	public JdbcItemRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
-		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.transactions = transactions;
 		this.in = new InList(jdbc);
 	}

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import io.itsmhub.api.model.Identifiers;
@@ -36,15 +34,12 @@ public class JdbcSyncStore implements SyncStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final NamedParameterJdbcTemplate named;
-
 	private final JdbcItemRepository items;
 
 	private final ItemQueries queries;
 
 	public JdbcSyncStore(JdbcTemplate jdbc, JdbcItemRepository items, ItemQueries queries) {
 		this.jdbc = jdbc;
-		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.items = items;
 		this.queries = queries;
 	}
