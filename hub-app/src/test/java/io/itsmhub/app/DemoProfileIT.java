@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("demo")
 class DemoProfileIT {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.itsmhub.app.simulation.SimulatedPlatforms simulators;
+
 	static final int PORT = freePort();
 
 	@DynamicPropertySource
@@ -62,6 +65,16 @@ class DemoProfileIT {
 		assertThat(assets.toString()).contains("db-prod-01").contains("CZ3420ABCD");
 		assertThat(item.get("targets")).extracting((target) -> target.get("target").asText())
 			.contains("servicenow", "jsm-assets");
+
+		// every simulator on the class path is a target of the demo integration, and
+		// holds
+		// the demo data and its relationships: the database server runs on its host
+		assertThat(this.simulators.all()).containsKeys("servicenow", "jsm-assets");
+		this.simulators.all().keySet().forEach((platform) -> {
+			assertThat(item.get("targets")).as("targets of db-prod-01")
+				.anySatisfy((target) -> assertThat(target.get("target").asText()).isEqualTo(platform));
+			assertThat(hub.get("/sim/" + platform + "/_sim/records", null).body()).as(platform).contains("db-prod-01");
+		});
 
 		// a new owner in the register reaches alm_hardware and the Assets object
 		String register = """

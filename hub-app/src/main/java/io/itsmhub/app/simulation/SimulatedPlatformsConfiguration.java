@@ -1,30 +1,33 @@
 package io.itsmhub.app.simulation;
 
-import io.itsmhub.simulators.http.SimulatorServlet;
-import io.itsmhub.simulators.jsmassets.JsmAssetsSimulator;
-import io.itsmhub.simulators.servicenow.ServiceNowSimulator;
+import java.util.List;
+import java.util.Map;
 
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import io.itsmhub.simulators.http.SimulatorServlet;
+import jakarta.servlet.ServletRegistration;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * In the {@code demo} profile, mounts the platform simulators in the hub at
- * {@code /sim/servicenow/*} and {@code /sim/jsm-assets/*} with their default demo
- * credentials (ServiceNow {@code admin}/{@code admin} and OAuth client
- * {@code hub-client}/{@code hub-secret}; Assets {@code hub@example.com} with API token
- * {@code api-token}). The demo targets in {@code config/application-demo.yml} point
- * there. The simulators check their own credentials, as the platforms do, so
- * {@code /sim/**} gets a filter chain of its own that reads no {@code Authorization}
- * header: the hub's basic and bearer filters would refuse the platforms' credentials
- * before the servlet saw them.
+ * In the {@code demo} profile, mounts every platform simulator on the class path in the
+ * hub at {@code /sim/<platform>/*} with its demo credentials;
+ * {@link DemoTargetsEnvironmentPostProcessor} points each platform's connector there. The
+ * simulators check their own credentials, as the platforms do, so {@code /sim/**} gets a
+ * filter chain of its own that reads no {@code Authorization} header: the hub's basic and
+ * bearer filters would refuse the platforms' credentials before the servlet saw them.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -49,46 +52,31 @@ public class SimulatedPlatformsConfiguration {
 	}
 
 	/**
-	 * The ServiceNow simulator, seeded with the reference records the demo data names
-	 * ({@code hub.demo.servicenow-seed}: table to records): companies, models, cost
-	 * centres, users and locations exist in a real tenant before any CI points at them.
+	 * Every simulator on the class path ({@link SimulatedPlatforms}), seeded with the
+	 * reference records the demo data names ({@code hub.demo.seed.<platform>}: table or
+	 * record type to records): companies, models, cost centres, users and locations exist
+	 * in a real tenant before any CI points at them.
 	 */
 	@Bean
-	ServiceNowSimulator serviceNowSimulator(org.springframework.core.env.Environment environment) {
-		ServiceNowSimulator.Builder builder = ServiceNowSimulator.builder();
-		org.springframework.core.ResolvableType records = org.springframework.core.ResolvableType
-			.forClassWithGenerics(java.util.List.class, org.springframework.core.ResolvableType
-				.forClassWithGenerics(java.util.Map.class, String.class, String.class));
-		java.util.Map<String, java.util.List<java.util.Map<String, String>>> seed = org.springframework.boot.context.properties.bind.Binder
-			.get(environment)
-			.bind("hub.demo.servicenow-seed",
-					org.springframework.boot.context.properties.bind.Bindable.<java.util.Map<String, java.util.List<java.util.Map<String, String>>>>of(
-							org.springframework.core.ResolvableType.forClassWithGenerics(java.util.Map.class,
-									org.springframework.core.ResolvableType.forClass(String.class), records)))
-			.orElse(java.util.Map.of());
-		seed.forEach((table, rows) -> rows.forEach((row) -> builder.seed(table, row)));
-		return builder.build();
+	SimulatedPlatforms simulatedPlatforms(Environment environment) {
+		ResolvableType records = ResolvableType.forClassWithGenerics(List.class,
+				ResolvableType.forClassWithGenerics(Map.class, String.class, String.class));
+		Bindable<Map<String, List<Map<String, String>>>> seedType = Bindable
+			.of(ResolvableType.forClassWithGenerics(Map.class, ResolvableType.forClass(String.class), records));
+		Binder binder = Binder.get(environment);
+		return SimulatedPlatforms
+			.create((platform) -> binder.bind("hub.demo.seed." + platform, seedType).orElse(Map.of()));
 	}
 
+	/** Mounts each simulator at {@code /sim/<platform>/*}. */
 	@Bean
-	JsmAssetsSimulator jsmAssetsSimulator() {
-		return JsmAssetsSimulator.builder().build();
-	}
-
-	@Bean
-	ServletRegistrationBean<SimulatorServlet> serviceNowSimulatorServlet(ServiceNowSimulator simulator) {
-		ServletRegistrationBean<SimulatorServlet> registration = new ServletRegistrationBean<>(
-				new SimulatorServlet(simulator), mount(simulator.platformId()));
-		registration.setName("simulator-" + simulator.platformId());
-		return registration;
-	}
-
-	@Bean
-	ServletRegistrationBean<SimulatorServlet> jsmAssetsSimulatorServlet(JsmAssetsSimulator simulator) {
-		ServletRegistrationBean<SimulatorServlet> registration = new ServletRegistrationBean<>(
-				new SimulatorServlet(simulator), mount(simulator.platformId()));
-		registration.setName("simulator-" + simulator.platformId());
-		return registration;
+	ServletContextInitializer simulatorServlets(SimulatedPlatforms simulators) {
+		return (servletContext) -> simulators.all().forEach((platform, simulator) -> {
+			ServletRegistration.Dynamic registration = servletContext.addServlet("simulator-" + platform,
+					new SimulatorServlet(simulator));
+			registration.addMapping(mount(platform));
+			registration.setLoadOnStartup(1);
+		});
 	}
 
 }

@@ -39,7 +39,7 @@ public class SyncConfiguration {
 		List<TargetConnector> connectors = connectorBeans.orderedStream().toList();
 		List<String> errors = new ArrayList<>();
 		List<String> platforms = connectors.stream().map(TargetConnector::platform).toList();
-		properties.integrations().forEach((name, integration) -> {
+		properties.withTargetsResolved(platforms).integrations().forEach((name, integration) -> {
 			for (int i = 0; i < integration.targets().size(); i++) {
 				String target = integration.targets().get(i);
 				if (!platforms.contains(target)) {
@@ -71,8 +71,11 @@ public class SyncConfiguration {
 	}
 
 	@Bean
-	SyncService syncService(SyncEngine engine, SyncProperties properties, IngestService ingest, SyncMetrics metrics) {
-		SyncService sync = new SyncService(engine, properties, metrics);
+	SyncService syncService(SyncEngine engine, SyncProperties properties, ObjectProvider<TargetConnector> connectors,
+			IngestService ingest, SyncMetrics metrics) {
+		SyncService sync = new SyncService(engine,
+				properties.withTargetsResolved(connectors.orderedStream().map(TargetConnector::platform).toList()),
+				metrics);
 		ingest.onChangedItems(sync::afterIngest);
 		return sync;
 	}

@@ -19,10 +19,25 @@ import io.itsmhub.routes.sync.TargetGuard;
 @ConfigurationProperties("hub.sync")
 public record SyncProperties(@DefaultValue Map<String, Integration> integrations, @DefaultValue Guard guard) {
 
+	/** The target list entry that stands for every enabled target. */
+	public static final String ALL_TARGETS = "*";
+
+	/**
+	 * These settings with {@code "*"} in every integration's targets spelt out.
+	 * @param enabled the platform ids of the enabled targets
+	 * @return the settings
+	 */
+	public SyncProperties withTargetsResolved(List<String> enabled) {
+		Map<String, Integration> resolved = new java.util.LinkedHashMap<>();
+		this.integrations.forEach((name, integration) -> resolved.put(name, integration.withTargetsResolved(enabled)));
+		return new SyncProperties(resolved, this.guard);
+	}
+
 	/**
 	 * One integration.
 	 *
-	 * @param targets the platform ids it pushes to
+	 * @param targets the platform ids it pushes to; {@code "*"} stands for every enabled
+	 * target
 	 * @param fullCron when it runs a full sync (Quartz cron, such as
 	 * {@code 0 0 2 * * ?}), empty for never
 	 * @param incrementalCron when it runs an incremental sync, empty for never
@@ -39,6 +54,29 @@ public record SyncProperties(@DefaultValue Map<String, Integration> integrations
 			@DefaultValue("false") boolean pushOnIngest, @DefaultValue("false") boolean syncOnStart,
 			Duration retireAfter, @DefaultValue List<String> authoritativeSources,
 			@DefaultValue("0.2") double maxChangeShare, @DefaultValue("50") int guardMinimum) {
+
+		/**
+		 * This integration with {@code "*"} in its targets replaced by every enabled one.
+		 * @param enabled the platform ids of the enabled targets
+		 * @return the integration with its targets spelt out
+		 */
+		public Integration withTargetsResolved(List<String> enabled) {
+			if (!this.targets.contains(ALL_TARGETS)) {
+				return this;
+			}
+			java.util.LinkedHashSet<String> resolved = new java.util.LinkedHashSet<>();
+			this.targets.forEach((target) -> {
+				if (ALL_TARGETS.equals(target)) {
+					resolved.addAll(enabled);
+				}
+				else {
+					resolved.add(target);
+				}
+			});
+			return new Integration(List.copyOf(resolved), this.fullCron, this.incrementalCron, this.pushOnIngest,
+					this.syncOnStart, this.retireAfter, this.authoritativeSources, this.maxChangeShare,
+					this.guardMinimum);
+		}
 
 		public SyncPolicy policy() {
 			return new SyncPolicy(this.retireAfter, this.authoritativeSources, this.maxChangeShare, this.guardMinimum);

@@ -55,10 +55,17 @@ class SimulatedPlatformsIT {
 	List<TargetConnector> connectors;
 
 	@Autowired
+	SimulatedPlatforms simulators;
+
 	ServiceNowSimulator serviceNow;
 
-	@Autowired
 	JsmAssetsSimulator assets;
+
+	@org.junit.jupiter.api.BeforeEach
+	void simulators() {
+		this.serviceNow = this.simulators.get("servicenow", ServiceNowSimulator.class);
+		this.assets = this.simulators.get("jsm-assets", JsmAssetsSimulator.class);
+	}
 
 	@Test
 	void theSimulatorsAnswerUnderSim() throws Exception {

@@ -3,9 +3,13 @@ package io.itsmhub.mappings.shipped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.itsmhub.api.target.FieldCatalog;
 import io.itsmhub.mappings.CompiledMapping;
@@ -14,19 +18,48 @@ import io.itsmhub.mappings.MappingCompiler;
 
 /**
  * The default mappings on the classpath, under {@code mappings/<platform>/mapping.yaml},
- * each with its field catalog in {@code mappings/<platform>/catalog.yaml}.
+ * each with its field catalog in {@code mappings/<platform>/catalog.yaml}, listed in
+ * {@value #INDEX}.
  */
 public final class ShippedMappings {
 
-	/** The platforms a default mapping ships for. */
-	public static final List<String> PLATFORMS = List.of("servicenow", "jsm-assets", "ivanti", "haloitsm", "xurrent",
-			"hornbill");
+	/**
+	 * The index every jar that ships mappings carries: one platform id a line ({@code #}
+	 * starts a comment).
+	 */
+	public static final String INDEX = "META-INF/itsmhub/mappings.index";
 
 	private final MappingCompiler compiler = new MappingCompiler();
 
-	/** The platforms a default mapping ships for. */
+	private final List<String> platforms = readIndexes();
+
+	/**
+	 * The platforms a default mapping ships for: those named in the {@link #INDEX} of
+	 * every jar on the class path, so a platform module that carries its own mapping adds
+	 * it without a change here.
+	 */
 	public List<String> platforms() {
-		return PLATFORMS;
+		return this.platforms;
+	}
+
+	private static List<String> readIndexes() {
+		Set<String> platforms = new LinkedHashSet<>();
+		try {
+			Enumeration<URL> indexes = ShippedMappings.class.getClassLoader().getResources(INDEX);
+			while (indexes.hasMoreElements()) {
+				URL index = indexes.nextElement();
+				try (InputStream in = index.openStream()) {
+					new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+						.map((line) -> line.replaceFirst("#.*", "").strip())
+						.filter((line) -> !line.isEmpty())
+						.forEach(platforms::add);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return List.copyOf(platforms);
 	}
 
 	/** The document name of a platform's default mapping, as errors name it. */

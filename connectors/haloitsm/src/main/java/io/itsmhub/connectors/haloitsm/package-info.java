@@ -1,0 +1,4 @@
+/**
+ * The HaloITSM target connector.
+ */
+package io.itsmhub.connectors.haloitsm;

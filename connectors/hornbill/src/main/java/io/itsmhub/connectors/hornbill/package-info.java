@@ -1,0 +1,4 @@
+/**
+ * The Hornbill Service Manager target connector.
+ */
+package io.itsmhub.connectors.hornbill;

@@ -1,0 +1,4 @@
+/**
+ * The Ivanti Neurons for ITSM target connector.
+ */
+package io.itsmhub.connectors.ivanti;

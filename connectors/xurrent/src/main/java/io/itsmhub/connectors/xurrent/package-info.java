@@ -1,0 +1,4 @@
+/**
+ * The Xurrent target connector.
+ */
+package io.itsmhub.connectors.xurrent;
