@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -321,7 +323,7 @@ public final class XurrentSimulator extends PlatformSimulator {
 		if (first < 1 || first > MAX_PAGE) {
 			throw new BadRequestException("first must be between 1 and " + MAX_PAGE);
 		}
-		JsonNode filter = field.argument("filter");
+		Map<String, Set<String>> filter = filter(field.argument("filter"));
 		List<ObjectNode> matching = new ArrayList<>();
 		for (ObjectNode row : this.store.get(type).values()) {
 			if (matches(row, filter)) {
@@ -367,27 +369,31 @@ public final class XurrentSimulator extends PlatformSimulator {
 		return Base64.getEncoder().encodeToString(Integer.toString(position).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static boolean matches(ObjectNode row, JsonNode filter) {
+	/** A filter as field to accepted values ({@code null} standing for "no value"). */
+	private static Map<String, Set<String>> filter(JsonNode filter) {
+		Map<String, Set<String>> accepted = new LinkedHashMap<>();
 		if (filter == null || !filter.isObject()) {
-			return true;
+			return accepted;
 		}
-		for (var entries = filter.fields(); entries.hasNext();) {
-			var entry = entries.next();
-			JsonNode values = entry.getValue().path("values");
+		filter.fields().forEachRemaining((entry) -> {
+			Set<String> values = new HashSet<>();
+			for (JsonNode value : entry.getValue().path("values")) {
+				values.add(value.isNull() ? null : normalized(entry.getKey(), value.asText()));
+			}
+			accepted.put(entry.getKey(), values);
+		});
+		return accepted;
+	}
+
+	private static String normalized(String field, String value) {
+		return field.equals("primaryEmail") ? value.toLowerCase(Locale.ROOT) : value;
+	}
+
+	private static boolean matches(ObjectNode row, Map<String, Set<String>> filter) {
+		for (Map.Entry<String, Set<String>> entry : filter.entrySet()) {
 			String field = entry.getKey();
-			String actual = row.hasNonNull(field) ? row.get(field).asText() : null;
-			if (field.equals("primaryEmail") && actual != null) {
-				actual = actual.toLowerCase();
-			}
-			boolean any = false;
-			for (JsonNode value : values) {
-				String expected = value.isNull() ? null : value.asText();
-				if (field.equals("primaryEmail") && expected != null) {
-					expected = expected.toLowerCase();
-				}
-				any |= (expected == null) ? actual == null : expected.equals(actual);
-			}
-			if (!any) {
+			String actual = row.hasNonNull(field) ? normalized(field, row.get(field).asText()) : null;
+			if (!entry.getValue().contains(actual)) {
 				return false;
 			}
 		}
@@ -399,7 +405,7 @@ public final class XurrentSimulator extends PlatformSimulator {
 	private JsonNode mutate(Field field, SimRequest request) {
 		JsonNode input = field.argument("input");
 		return switch (field.name()) {
-			case "configurationItemCreate" -> ciPayload(createCi(input, null));
+			case "configurationItemCreate" -> ciPayload(createCi(input));
 			case "configurationItemUpdate" -> ciPayload(updateCi(input, null));
 			case "productCreate" -> productCreate(input);
 			case "discoveredConfigurationItems" -> discovered(input, request);
@@ -425,7 +431,7 @@ public final class XurrentSimulator extends PlatformSimulator {
 		error.put("message", message);
 	}
 
-	private Outcome createCi(JsonNode input, Predicate<String> unused) {
+	private Outcome createCi(JsonNode input) {
 		ArrayNode errors = Json.array();
 		String name = input.path("name").asText("").trim();
 		if (name.isEmpty()) {
@@ -609,6 +615,12 @@ public final class XurrentSimulator extends PlatformSimulator {
 		}
 		ArrayNode results = Json.array();
 		ArrayNode resultErrors = Json.array();
+		Map<String, ObjectNode> bySourceId = new HashMap<>();
+		for (ObjectNode ci : this.store.get("ConfigurationItem").values()) {
+			if (source.equals(ci.path("source").asText(null)) && ci.hasNonNull("sourceID")) {
+				bySourceId.putIfAbsent(ci.path("sourceID").asText(), ci);
+			}
+		}
 		for (JsonNode asset : input.path("physicalAssets")) {
 			String strategy = asset.path("meta").path("strategy").asText("DEFAULT");
 			for (JsonNode product : asset.path("products")) {
@@ -628,7 +640,7 @@ public final class XurrentSimulator extends PlatformSimulator {
 						ci.put("productId", productId);
 					}
 					String sourceId = ci.path("sourceID").asText(null);
-					ObjectNode existing = (sourceId != null) ? bySource(source, sourceId) : null;
+					ObjectNode existing = (sourceId != null) ? bySourceId.get(sourceId) : null;
 					Outcome outcome;
 					String problem = XurrentSchema.problem("ConfigurationItemUpdateInput", withId(ci), "");
 					if (sourceId == null) {
@@ -643,13 +655,14 @@ public final class XurrentSimulator extends PlatformSimulator {
 						outcome = updateCi(ci, existing);
 					}
 					else if (existing == null && !strategy.equals("UPDATE")) {
-						outcome = createCi(ci, null);
+						outcome = createCi(ci);
 					}
 					else {
 						outcome = new Outcome(null, Json.array());
 						error(outcome.errors(), "meta.strategy", "Strategy " + strategy + " does not allow this");
 					}
 					if (outcome.errors().isEmpty()) {
+						bySourceId.put(sourceId, outcome.record());
 						results.addObject().put("sourceID", sourceId).put("id", outcome.record().path("id").asText());
 					}
 					else {
