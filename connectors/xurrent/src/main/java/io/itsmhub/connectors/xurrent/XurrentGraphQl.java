@@ -81,10 +81,13 @@ final class XurrentGraphQl {
 		JsonNode json = parse(response.body());
 		track(response);
 		if (response.statusCode() < 200 || response.statusCode() >= 300) {
+			String message = errorMessage(response.statusCode(), json);
+			if (response.statusCode() == 429 && this.budget != RateBudget.UNKNOWN) {
+				message += " (budget left: " + this.budget + ")";
+			}
 			throw new TargetException(HttpFailures.classify(response.statusCode(),
-					header(response.headers().map(), GraphQlParams.HEADER_RETRY_AFTER),
-					errorMessage(response.statusCode(), json), XurrentProperties.property("token"),
-					XurrentProperties.property("account-id")));
+					header(response.headers().map(), GraphQlParams.HEADER_RETRY_AFTER), message,
+					XurrentProperties.property("token"), XurrentProperties.property("account-id")));
 		}
 		if (json.isMissingNode()) {
 			throw new TargetException(new TargetFailure(TargetFailure.Kind.TRANSIENT,

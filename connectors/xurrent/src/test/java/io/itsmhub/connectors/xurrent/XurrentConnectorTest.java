@@ -195,7 +195,7 @@ class XurrentConnectorTest {
 				.isInstanceOfSatisfying(TargetException.class, (ex) -> {
 					assertThat(ex.failure().kind()).isEqualTo(TargetFailure.Kind.RATE_LIMITED);
 					assertThat(ex.failure().retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1));
-					assertThat(ex.failure().message()).contains("cost");
+					assertThat(ex.failure().message()).contains("cost", "budget left: requests");
 				});
 			assertThat(calls(simulator)).last().satisfies((call) -> assertThat(call.status()).isEqualTo(429));
 			assertThat(connector.rateBudget().costLimit()).isEqualTo(6);
