@@ -438,7 +438,7 @@ public final class IvantiConnector implements TargetConnector {
 			String collection = collection(holder);
 			String wanted = first.relation().platformType();
 			Optional<BusinessObjectMetadata> bo = metadata(collection);
-			String relationship = bo.map((m) -> m.relationship(wanted)).orElse(wanted);
+			String relationship = bo.isPresent() ? bo.get().relationship(wanted) : wanted;
 			if (relationship == null) {
 				TargetFailure failure = new TargetFailure(
 						TargetFailure.Kind.PERMANENT, "business object " + collection + " has no relationship '"
@@ -449,8 +449,18 @@ public final class IvantiConnector implements TargetConnector {
 			}
 			Set<String> linked = new LinkedHashSet<>();
 			if (this.properties.checkLinks()) {
-				this.relationships.linked(collection, holder.recordId(), relationship, this.properties.pageSize())
-					.forEach((id) -> linked.add(id.toUpperCase(Locale.ROOT)));
+				try {
+					this.relationships.linked(collection, holder.recordId(), relationship, this.properties.pageSize())
+						.forEach((id) -> linked.add(id.toUpperCase(Locale.ROOT)));
+				}
+				catch (TargetException ex) {
+					if (ex.failure().kind() != TargetFailure.Kind.PERMANENT) {
+						throw ex;
+					}
+					// the holder or the relationship is unknown to the platform
+					indexes.forEach((i) -> outcomes[i] = PushOutcome.failed(relations.get(i).itemId(), ex.failure()));
+					return;
+				}
 			}
 			for (int i : indexes) {
 				RelationRequest request = relations.get(i);
