@@ -150,6 +150,27 @@ class IvantiConnectorTest {
 	}
 
 	@Test
+	void aCreateWhoseAnswerWasLostIsFoundByItsIdentifiersAndNotMadeTwice() {
+		IvantiConnector connector = connector();
+		TargetPayload payload = server(35, "alice@example.com", LifecycleStatus.IN_USE);
+		platform.simulator()
+			.injectFault(io.itsmhub.simulators.core.Fault.loseResponseAfterCommit()
+				.matching("/api/odata/businessobject/CI__Servers", "POST"));
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> connector.upsert(List.of(new UpsertRequest(payload, null))))
+			.isInstanceOfSatisfying(io.itsmhub.api.target.TargetException.class,
+					(ex) -> assertThat(ex.failure().retryable()).isTrue());
+		assertThat(platform.records("CI__Servers")).hasSize(1);
+		// the engine's retry: find first, then the same request again
+		Map<String, TargetRef> found = connector.find(List.of(payload));
+		assertThat(found).containsOnlyKeys(payload.itemId());
+		PushOutcome retried = connector.upsert(List.of(new UpsertRequest(payload, null))).get(0);
+		assertThat(retried.status()).isEqualTo(Status.UNCHANGED);
+		assertThat(retried.ref().recordId()).isEqualTo(found.get(payload.itemId()).recordId());
+		assertThat(platform.records("CI__Servers")).hasSize(1);
+	}
+
+	@Test
 	void relationsAreLinksThroughTheMappedRelationshipMadeOnce() {
 		IvantiConnector connector = connector();
 		List<PushOutcome> created = connector
