@@ -366,7 +366,7 @@ final class IvantiTenant {
 		Map<String, Map<String, Set<String>>> byField = this.index.computeIfAbsent(collection, (c) -> new HashMap<>());
 		if (before != null) {
 			String id = before.path("RecId").asText();
-			before.fields().forEachRemaining((entry) -> {
+			before.properties().forEach((entry) -> {
 				if (entry.getValue().isTextual()) {
 					Set<String> ids = byField.getOrDefault(entry.getKey().toLowerCase(Locale.ROOT), Map.of())
 						.get(entry.getValue().asText().toLowerCase(Locale.ROOT));
@@ -378,7 +378,7 @@ final class IvantiTenant {
 		}
 		if (after != null) {
 			String id = after.path("RecId").asText();
-			after.fields().forEachRemaining((entry) -> {
+			after.properties().forEach((entry) -> {
 				if (entry.getValue().isTextual()) {
 					byField.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), (f) -> new HashMap<>())
 						.computeIfAbsent(entry.getValue().asText().toLowerCase(Locale.ROOT), (v) -> new HashSet<>())

@@ -384,7 +384,7 @@ public final class IvantiConnector implements TargetConnector {
 	/** The fields of {@code body} whose value differs from the record's. */
 	static ObjectNode changes(ObjectNode body, JsonNode record) {
 		ObjectNode changes = IvantiHttp.JSON.createObjectNode();
-		body.fields().forEachRemaining((entry) -> {
+		body.properties().forEach((entry) -> {
 			if (!same(entry.getValue(), record.get(entry.getKey()))) {
 				changes.set(entry.getKey(), entry.getValue());
 			}

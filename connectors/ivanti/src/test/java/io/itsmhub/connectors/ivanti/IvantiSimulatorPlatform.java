@@ -98,7 +98,7 @@ final class IvantiSimulatorPlatform implements ContractPlatform {
 
 	JsonNode record(String recId) {
 		List<JsonNode> all = new ArrayList<>();
-		this.simulator.records().fields().forEachRemaining((entry) -> {
+		this.simulator.records().properties().forEach((entry) -> {
 			if (!entry.getKey().equals("_links")) {
 				entry.getValue().forEach(all::add);
 			}
