@@ -21,7 +21,16 @@ public final class IvantiSimulatorProvider implements SimulatorProvider {
 	@Override
 	public PlatformSimulator create(Map<String, List<Map<String, String>>> seed) {
 		IvantiSimulator.Builder builder = IvantiSimulator.builder();
-		seed.forEach((collection, rows) -> rows.forEach((row) -> builder.seed(collection, row)));
+		// a seed may hold other platforms' record types (ServiceNow tables): keep this
+		// tenant's business objects only
+		java.util.Set<String> known = new java.util.HashSet<>();
+		IvantiTenant.defaultDefinitions()
+			.forEach((definition) -> known.add(definition.collection().toLowerCase(java.util.Locale.ROOT)));
+		seed.forEach((collection, rows) -> {
+			if (known.contains(collection.toLowerCase(java.util.Locale.ROOT))) {
+				rows.forEach((row) -> builder.seed(collection, row));
+			}
+		});
 		return builder.build();
 	}
 
