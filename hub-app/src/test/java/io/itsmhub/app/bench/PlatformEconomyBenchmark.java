@@ -94,11 +94,13 @@ public final class PlatformEconomyBenchmark {
 				if (!only.isBlank() && !List.of(only.split(",")).contains(platform)) {
 					continue;
 				}
-				// the reference records a tenant holds before the hub writes: the models
-				// the
-				// estate names (ServiceNow refuses a CI whose model it does not know)
-				PlatformSimulator simulator = provider.create(Map.of("cmdb_model",
-						List.of(Map.of("name", "PowerEdge R650"), Map.of("name", "PowerEdge R740"))));
+				// the reference records a tenant holds before the hub writes: the
+				// ServiceNow
+				// simulator knows the PowerEdge R740 the estate names, not the R650 (it
+				// refuses
+				// a CI whose model it does not know)
+				PlatformSimulator simulator = provider
+					.create(Map.of("cmdb_model", List.of(Map.of("name", "PowerEdge R650"))));
 				try (SimulatorServer server = SimulatorServer.start(simulator)) {
 					Map<String, String> settings = new LinkedHashMap<>();
 					settings.put("hub.targets." + platform + ".enabled", "true");
