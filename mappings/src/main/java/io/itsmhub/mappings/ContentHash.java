@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +25,19 @@ final class ContentHash {
 
 	private static final ThreadLocal<ContentHash> PER_THREAD = ThreadLocal.withInitial(ContentHash::new);
 
-	private static final HexFormat HEX = HexFormat.of();
+	private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
 	private final MessageDigest digest;
 
 	private byte[] bytes = new byte[4096];
 
 	private int length;
+
+	private char[] chars = new char[256];
+
+	private final byte[] sum = new byte[32];
+
+	private final byte[] hex = new byte[64];
 
 	private ContentHash() {
 		try {
@@ -99,7 +104,22 @@ final class ContentHash {
 		}
 		out.ascii("]}");
 		out.digest.update(out.bytes, 0, out.length);
-		return HEX.formatHex(out.digest.digest());
+		return out.hex();
+	}
+
+	/** The digest as lower-case hex, as {@code HexFormat.of().formatHex} writes it. */
+	private String hex() {
+		try {
+			this.digest.digest(this.sum, 0, this.sum.length);
+		}
+		catch (java.security.DigestException ex) {
+			throw new IllegalStateException("a SHA-256 digest is 32 bytes", ex);
+		}
+		for (int i = 0; i < this.sum.length; i++) {
+			this.hex[2 * i] = HEX_DIGITS[(this.sum[i] >> 4) & 0xF];
+			this.hex[2 * i + 1] = HEX_DIGITS[this.sum[i] & 0xF];
+		}
+		return new String(this.hex, StandardCharsets.ISO_8859_1);
 	}
 
 	/**
@@ -221,6 +241,9 @@ final class ContentHash {
 		else if (value instanceof BigDecimal decimal) {
 			ascii(decimal.toPlainString());
 		}
+		else if (value instanceof Long number) {
+			decimal(number);
+		}
 		else if (value instanceof Number || value instanceof Boolean) {
 			ascii(value.toString());
 		}
@@ -241,9 +264,41 @@ final class ContentHash {
 
 	/** Text as UTF-8; quoted and escaped as a JSON string, or as it is (JSON already). */
 	private void string(String text, boolean quoted) {
-		// fast path, nearly every value: the JDK's own (vectorized) UTF-8 encoding, kept
-		// as it is when no byte needs escaping (bytes of multi-byte characters are
-		// negative, so they never look like a quote, a backslash or a control character)
+		// fast path, nearly every value: ASCII that needs no escaping is its own UTF-8,
+		// written char by char straight into the buffer, without an intermediate array
+		int n = text.length();
+		ensure(n + 2);
+		byte[] out = this.bytes;
+		int at = this.length;
+		if (quoted) {
+			out[at++] = '"';
+		}
+		for (int i = 0; i < n; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || (quoted && (c < 0x20 || c == '"' || c == '\\'))) {
+				// anything else starts again from this.length, which is still where the
+				// text began, the way it always was encoded
+				encoded(text, quoted);
+				return;
+			}
+			out[at++] = (byte) c;
+		}
+		if (quoted) {
+			out[at++] = '"';
+		}
+		this.length = at;
+	}
+
+	/**
+	 * Text that is not plain ASCII, or needs escaping. The two paths below are how every
+	 * text was hashed before the ASCII fast path, and stored hashes depend on them: keep
+	 * them as they are (a lone surrogate is '?' when nothing else needs escaping, as
+	 * {@code String.getBytes} writes it, and U+FFFD when something does).
+	 */
+	private void encoded(String text, boolean quoted) {
+		// the JDK's own (vectorized) UTF-8 encoding, kept as it is when no byte needs
+		// escaping (bytes of multi-byte characters are negative, so they never look like
+		// a quote, a backslash or a control character)
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 		boolean plain = true;
 		if (quoted) {
@@ -338,6 +393,30 @@ final class ContentHash {
 			}
 		}
 		return at;
+	}
+
+	/** What {@code Long.toString} gives, without the String. */
+	private void decimal(long number) {
+		if (number == Long.MIN_VALUE) {
+			ascii(Long.toString(number));
+			return;
+		}
+		ensure(20);
+		if (number < 0) {
+			this.bytes[this.length++] = '-';
+			number = -number;
+		}
+		int digits = 1;
+		for (long rest = number / 10; rest != 0; rest /= 10) {
+			digits++;
+		}
+		int at = this.length + digits;
+		this.length = at;
+		do {
+			this.bytes[--at] = (byte) ('0' + (number % 10));
+			number /= 10;
+		}
+		while (number != 0);
 	}
 
 	private void ascii(String text) {

@@ -173,6 +173,10 @@ final class FieldRule {
 	}
 
 	private String checkedText(Object value) {
+		if (value instanceof String text) {
+			// most values: no need to test them against Money, Map and List
+			return checkedLength(text);
+		}
 		if (value instanceof Money) {
 			throw new StepFailure("is a money value; add the currency transform");
 		}
@@ -186,6 +190,10 @@ final class FieldRule {
 		if (value instanceof BigDecimal decimal) {
 			text = decimal.toPlainString();
 		}
+		return checkedLength(text);
+	}
+
+	private String checkedLength(String text) {
 		if (this.maxLength != null && text.length() > this.maxLength) {
 			throw new StepFailure("is " + text.length() + " characters long, the platform stores at most "
 					+ this.maxLength + "; add the truncate transform");

@@ -44,8 +44,13 @@ final class Values {
 	}
 
 	static boolean isEmpty(Object value) {
-		return value == null || (value instanceof String text && text.isEmpty())
-				|| (value instanceof List<?> list && list.isEmpty())
+		if (value instanceof String text) {
+			// decided here: a String that is not empty would otherwise also be tested
+			// against List and Map, and a failed test against an interface scans the
+			// class's interfaces every time (nearly every value is a String)
+			return text.isEmpty();
+		}
+		return value == null || (value instanceof List<?> list && list.isEmpty())
 				|| (value instanceof Map<?, ?> map && map.isEmpty());
 	}
 
