@@ -101,8 +101,7 @@ record ItemPath(String text, ValueKind kind, Function<DiscoveredItem, Object> ac
 		}
 		IdentifierType type = IdentifierType.fromId(parts[1])
 			.orElseThrow(() -> new IllegalArgumentException("'" + parts[1] + "' is not an identifier type"
-					+ suggestion(path) + "; known types are serial_number, asset_tag, uuid, mac_address, fqdn, "
-					+ "hostname, cloud_resource_id"));
+					+ suggestion(path) + "; known types are " + IdentifierType.wireNames()));
 		if (type.multiValued()) {
 			return new ItemPath(path, ValueKind.TEXT_LIST, (item) -> {
 				List<String> values = item.identifiers().get(type);

@@ -251,24 +251,7 @@ public final class MappingCompiler {
 		}
 
 		private void readLookups(JsonNode node) {
-			for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-				Map.Entry<String, JsonNode> entry = it.next();
-				JsonNode lookup = entry.getValue();
-				boolean ignoreCase = lookup.path("ignoreCase").asBoolean(false);
-				Map<String, Object> values = new LinkedHashMap<>();
-				for (Iterator<Map.Entry<String, JsonNode>> values2 = lookup.path("values").fields(); values2
-					.hasNext();) {
-					Map.Entry<String, JsonNode> value = values2.next();
-					String key = ignoreCase ? value.getKey().toLowerCase(Locale.ROOT) : value.getKey();
-					if (values.containsKey(key)) {
-						error("lookups." + entry.getKey() + ".values." + value.getKey(),
-								"matches another key when case is ignored; keep one");
-					}
-					values.put(key, scalar(value.getValue()));
-				}
-				this.lookups.put(entry.getKey(), new LookupTable(values, scalar(lookup.get("default")),
-						lookup.path("passThrough").asBoolean(false), ignoreCase));
-			}
+			this.lookups.putAll(Transforms.readLookups(node, this::error));
 		}
 
 		private Map<RelationshipType, RelationRule> readRelationships(JsonNode node) {
@@ -602,21 +585,11 @@ public final class MappingCompiler {
 
 		private Step step(String path, String name, JsonNode argument, ValueKind kind, FieldCatalog.Field field,
 				String targetClass) {
+			if (Transforms.SHARED.contains(name) && !(name.equals("truncate") && argument == null)) {
+				return Transforms.compile(path, name, argument, this.lookups, this::error);
+			}
 			switch (name) {
-				case "trim":
-					return Step.trim();
-				case "upper":
-					return Step.upper();
-				case "lower":
-					return Step.lower();
-				case "first":
-					return Step.first();
-				case "join":
-					return Step.join((argument != null) ? argument.asText() : ", ");
 				case "truncate": {
-					if (argument != null) {
-						return argument.canConvertToInt() ? Step.truncate(argument.asInt()) : null;
-					}
 					if (field == null || field.maxLength() == null) {
 						if (field != null) {
 							error(path,
@@ -627,51 +600,6 @@ public final class MappingCompiler {
 						return null;
 					}
 					return Step.truncate(field.maxLength());
-				}
-				case "replace": {
-					String pattern = (argument != null) ? argument.path("pattern").asText(null) : null;
-					String with = (argument != null) ? argument.path("with").asText(null) : null;
-					if (pattern == null || with == null) {
-						return null;
-					}
-					try {
-						Pattern compiled = Pattern.compile(pattern);
-						// fail here, not on the first item, when with names a group the
-						// pattern lacks
-						compiled.matcher("").replaceAll(with);
-						return Step.replace(compiled, with);
-					}
-					catch (PatternSyntaxException ex) {
-						error(path + ".replace.pattern", "is not a valid regular expression: " + ex.getDescription()
-								+ " near index " + ex.getIndex());
-					}
-					catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-						error(path + ".replace.with", "is not a valid replacement: " + ex.getMessage());
-					}
-					return null;
-				}
-				case "dateFormat": {
-					String pattern = (argument != null) ? argument.asText() : "";
-					try {
-						return Step.dateFormat(DateTimeFormatter.ofPattern(pattern, Locale.ROOT), pattern);
-					}
-					catch (IllegalArgumentException ex) {
-						error(path + ".dateFormat", "is not a valid date pattern: " + ex.getMessage()
-								+ "; for example yyyy-MM-dd HH:mm:ss");
-						return null;
-					}
-				}
-				case "numberFormat": {
-					String pattern = (argument != null) ? argument.asText() : "";
-					try {
-						new DecimalFormat(pattern);
-						return Step.numberFormat(pattern);
-					}
-					catch (IllegalArgumentException ex) {
-						error(path + ".numberFormat",
-								"is not a valid number pattern: " + ex.getMessage() + "; for example 0.00");
-						return null;
-					}
 				}
 				case "currency": {
 					if (kind != ValueKind.MONEY && kind != ValueKind.ANY) {
@@ -715,20 +643,6 @@ public final class MappingCompiler {
 					}
 					parts.add(template.substring(end));
 					return ok ? Step.template(template, parts) : null;
-				}
-				case "lookup": {
-					String lookup = (argument != null) ? argument.asText() : "";
-					LookupTable table = this.lookups.get(lookup);
-					if (table == null) {
-						error(path + ".lookup",
-								"lookup '" + lookup + "' is not defined in lookups"
-										+ closest(this.lookups.keySet(), lookup)
-										+ (this.lookups.isEmpty() ? "; define it under lookups"
-												: "; defined lookups are " + String.join(", ", this.lookups.keySet())));
-						return null;
-					}
-					return Step.lookup(lookup, table.values(), table.defaultValue(), table.passThrough(),
-							table.ignoreCase());
 				}
 				default:
 					return null;
@@ -811,17 +725,7 @@ public final class MappingCompiler {
 		}
 
 		private static String closest(Iterable<String> candidates, String wanted) {
-			String best = null;
-			int bestDistance = Integer.MAX_VALUE;
-			for (String candidate : candidates) {
-				int distance = ItemPath.distance(candidate.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT));
-				if (distance < bestDistance) {
-					best = candidate;
-					bestDistance = distance;
-				}
-			}
-			return (best != null && bestDistance <= Math.max(2, wanted.length() / 3)) ? ", did you mean '" + best + "'?"
-					: "";
+			return Transforms.closest(candidates, wanted);
 		}
 
 		private static String classIds() {
@@ -835,29 +739,8 @@ public final class MappingCompiler {
 		}
 
 		private static Object scalar(JsonNode node) {
-			if (node == null || node.isNull() || node.isMissingNode()) {
-				return null;
-			}
-			if (node.isTextual()) {
-				return node.textValue();
-			}
-			if (node.isBoolean()) {
-				return node.booleanValue();
-			}
-			if (node.isIntegralNumber() && node.canConvertToLong()) {
-				return node.longValue();
-			}
-			if (node.isNumber()) {
-				return node.decimalValue();
-			}
-			return node.toString();
+			return Transforms.scalar(node);
 		}
-
-	}
-
-	/** A value map as compiled. */
-	private record LookupTable(Map<String, Object> values, Object defaultValue, boolean passThrough,
-			boolean ignoreCase) {
 
 	}
 

@@ -23,6 +23,7 @@ import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.Identifiers;
 import io.itsmhub.api.model.Relationship;
+import io.itsmhub.api.model.RelationshipType;
 import io.itsmhub.reconciliation.identify.DiscardedValue;
 import io.itsmhub.reconciliation.identify.IdentificationRule;
 import io.itsmhub.reconciliation.identify.IdentificationRules;
@@ -120,6 +121,7 @@ public final class Reconciler implements ItemSink {
 		int updated = count(outcomes, RecordOutcome.Status.UPDATED);
 		int unchanged = count(outcomes, RecordOutcome.Status.UNCHANGED);
 		int conflicts = count(outcomes, RecordOutcome.Status.CONFLICT);
+		rejections.addAll(batch.rejections);
 		for (RecordOutcome outcome : outcomes) {
 			if (outcome.status() == RecordOutcome.Status.CONFLICT) {
 				rejections.add(RecordRejection.of(outcome.index(), outcome.sourceKey(), "identifiers",
@@ -150,9 +152,6 @@ public final class Reconciler implements ItemSink {
 	private Prepared prepare(ParsedRecords.Indexed indexed) {
 		DiscoveredItem item = indexed.item();
 		IdentifierNormalizer.Result normalized = this.normalizer.normalize(item.identifiers());
-		if (normalized.isEmpty()) {
-			return Prepared.rejected(indexed, noIdentifier(indexed, normalized.discarded()));
-		}
 		Map<IdentificationRule, List<IdentityKey>> keysByRule = new LinkedHashMap<>();
 		for (IdentificationRule rule : this.rules.forClass(item.ciClass())) {
 			List<IdentityKey> keys = rule.keys(item, normalized.values());
@@ -167,15 +166,29 @@ public final class Reconciler implements ItemSink {
 				relationships.add(new StoredRelationship(item.source(), relationship.type(), toIdentifiers(target)));
 			}
 		}
+		if (normalized.isEmpty() && !indexed.updateOnly() && !isDependent(relationships)) {
+			return Prepared.rejected(indexed, noIdentifier(indexed, normalized.discarded()));
+		}
 		return new Prepared(indexed.index(), item, normalized, keysByRule,
-				new IdentityKey(SOURCE_KEY, item.sourceNativeKey()), relationships, null);
+				new IdentityKey(SOURCE_KEY, item.sourceNativeKey()), relationships, indexed.updateOnly(), null);
+	}
+
+	/**
+	 * Whether a record without identifiers of its own is a dependent item: one that
+	 * exists only on another item it names (a guest known by its name on its host), so
+	 * that its source key, which its source scopes to that other item, is what identifies
+	 * it. It can then never be matched with another source's record, only with its own.
+	 */
+	private static boolean isDependent(List<StoredRelationship> relationships) {
+		return relationships.stream()
+			.anyMatch((relationship) -> relationship.type() == RelationshipType.HOSTED_ON
+					|| relationship.type() == RelationshipType.RUNS_ON);
 	}
 
 	private static RecordRejection noIdentifier(ParsedRecords.Indexed indexed, List<DiscardedValue> discarded) {
 		if (discarded.isEmpty()) {
 			return RecordRejection.of(indexed.index(), indexed.item().sourceKey(), "identifiers",
-					"has no identifier: give at least one of serial_number, asset_tag, uuid, mac_address, fqdn, "
-							+ "hostname, cloud_resource_id");
+					"has no identifier: give at least one of " + IdentifierType.wireNames());
 		}
 		List<FieldError> errors = discarded.stream()
 			.map((value) -> new FieldError("identifiers." + value.type().id(),
@@ -209,6 +222,14 @@ public final class Reconciler implements ItemSink {
 					break;
 				}
 			}
+		}
+		if (itemId == null && record.updateOnly) {
+			batch.rejections.add(RecordRejection.of(record.index, incoming.sourceKey(), "sourceKey",
+					"only updates an item already known (such as a partial inventory), and no item is known by "
+							+ "its source key '" + incoming.sourceNativeKey() + "'"
+							+ (record.identifiers.isEmpty() ? "" : " or its identifiers")
+							+ " yet: the source's full record creates it"));
+			return new RecordOutcome(record.index, incoming.sourceKey(), null, RecordOutcome.Status.REJECTED);
 		}
 		boolean created = false;
 		ItemState item = (itemId != null) ? batch.items.get(itemId) : null;
@@ -262,7 +283,9 @@ public final class Reconciler implements ItemSink {
 	private List<ItemChange> merge(Prepared record, ItemState item, Instant now) {
 		DiscoveredItem incoming = record.item;
 		List<ItemChange> changes = new ArrayList<>();
-		mergeField(item, ItemState.CI_CLASS, incoming.ciClass(), incoming, now, changes);
+		if (!record.updateOnly) {
+			mergeField(item, ItemState.CI_CLASS, incoming.ciClass(), incoming, now, changes);
+		}
 		if (incoming.name() != null) {
 			mergeField(item, ItemState.NAME, incoming.name(), incoming, now, changes);
 		}
@@ -361,10 +384,10 @@ public final class Reconciler implements ItemSink {
 
 	private record Prepared(int index, DiscoveredItem item, IdentifierNormalizer.Result identifiers,
 			Map<IdentificationRule, List<IdentityKey>> keysByRule, IdentityKey sourceKey,
-			List<StoredRelationship> relationships, RecordRejection rejection) {
+			List<StoredRelationship> relationships, boolean updateOnly, RecordRejection rejection) {
 
 		static Prepared rejected(ParsedRecords.Indexed indexed, RecordRejection rejection) {
-			return new Prepared(indexed.index(), indexed.item(), null, Map.of(), null, List.of(), rejection);
+			return new Prepared(indexed.index(), indexed.item(), null, Map.of(), null, List.of(), false, rejection);
 		}
 
 	}
@@ -389,6 +412,8 @@ public final class Reconciler implements ItemSink {
 		final List<ItemChange> changes = new ArrayList<>();
 
 		final List<Conflict> conflicts = new ArrayList<>();
+
+		final List<RecordRejection> rejections = new ArrayList<>();
 
 		Batch(Instant now) {
 			this.now = now;

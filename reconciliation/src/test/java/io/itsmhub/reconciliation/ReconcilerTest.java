@@ -335,6 +335,78 @@ class ReconcilerTest {
 	}
 
 	@Test
+	void anUpdateOnlyRecordUpdatesTheItemItsSourceKeyNamesAndKeepsItsClass() {
+		ingest("agent", AGENT);
+		String partial = """
+				{"sourceKey": "ip-172-31-30-79-2026-11-29", "ciClass": "desktop",
+				 "attributes": {"software_count": 310}, "observedAt": "2026-11-29T07:00:00Z"}
+				""";
+		IngestReport report = this.reconciler.reconcile("agent", updateOnly(read(partial, "agent"))).report();
+		assertThat(report.updated()).isEqualTo(1);
+		assertThat(report.rejections()).isEmpty();
+		assertThat(this.repository.items()).hasSize(1);
+		ItemState item = this.repository.items().iterator().next();
+		assertThat(value(item, "attributes.software_count")).isEqualTo(310L);
+		assertThat(item.ciClass()).isEqualTo(CiClass.SERVER);
+		assertThat(value(item, "attributes.os")).isEqualTo("Ubuntu");
+	}
+
+	@Test
+	void anUpdateOnlyRecordOfNoKnownItemIsRejectedNamingItsSourceKey() {
+		String partial = """
+				{"sourceKey": "never-seen", "ciClass": "server", "attributes": {"software_count": 3}}
+				""";
+		IngestReport report = this.reconciler.reconcile("agent", updateOnly(read(partial, "agent"))).report();
+		assertThat(report.created()).isZero();
+		assertThat(this.repository.items()).isEmpty();
+		assertThat(report.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.index()).isZero();
+			assertThat(rejection.field()).isEqualTo("sourceKey");
+			assertThat(rejection.reason()).contains("'agent:never-seen'").contains("full record creates it");
+		});
+	}
+
+	@Test
+	void aGuestWithoutIdentifiersIsKnownByItsSourceKeyOnItsHost() {
+		String guest = """
+				{"sourceKey": "host-1/vm/build-box", "ciClass": "virtual_machine", "name": "build-box",
+				 "relationships": [{"type": "hosted_on", "target": {"serial_number": "2FAGP34"}}]}
+				""";
+		assertThat(ingest("agent", guest).created()).isEqualTo(1);
+		IngestReport again = ingest("agent",
+				guest.replace("\"name\": \"build-box\",", "\"name\": \"build-box\", \"attributes\": {\"vcpu\": 2},"));
+		assertThat(again.rejections()).isEmpty();
+		assertThat(again.updated()).isEqualTo(1);
+		assertThat(this.repository.items()).hasSize(1);
+		// without a host to be known on, it is still rejected
+		assertThat(ingest("agent", """
+				{"sourceKey": "lonely", "ciClass": "virtual_machine", "name": "lonely"}
+				""").rejections()).singleElement()
+			.satisfies((rejection) -> assertThat(rejection.reason()).startsWith("has no identifier"));
+	}
+
+	@Test
+	void containersAreIdentifiedByTheirIds() {
+		String container = """
+				{"sourceKey": "host-1/vm/7e64b4b09941", "ciClass": "virtual_machine", "name": "db",
+				 "identifiers": {"container_id": "7e64b4b09941"}}
+				""";
+		ingest("agent", container);
+		ingest("docker", container.replace("\"7e64b4b09941\"}",
+				"\"7e64b4b09941c2f1a0a5d3c8b7e6f5a4d3c2b1a09f8e7d6c5b4a39281706f5e4\"}"));
+		assertThat(this.repository.items()).singleElement()
+			.satisfies((item) -> assertThat(item.identifiers().get(IdentifierType.CONTAINER_ID))
+				.containsExactly("7e64b4b09941"));
+	}
+
+	private static ParsedRecords updateOnly(ParsedRecords records) {
+		return new ParsedRecords(records.items()
+			.stream()
+			.map((indexed) -> new ParsedRecords.Indexed(indexed.index(), indexed.item(), true))
+			.toList(), records.rejections());
+	}
+
+	@Test
 	void identificationRulesFromConfigurationAreChecked() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> IdentificationRules

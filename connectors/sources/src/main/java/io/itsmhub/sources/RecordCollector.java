@@ -39,10 +39,22 @@ public final class RecordCollector {
 	 * @return the item, or {@code null} when the record was rejected
 	 */
 	public DiscoveredItem add(int index, CanonicalDraft draft, List<FieldError> errors) {
+		return add(index, draft, errors, false);
+	}
+
+	/**
+	 * Validates one record that only updates an item the source already reported (see
+	 * {@link ParsedRecords.Indexed#updateOnly()}).
+	 */
+	public DiscoveredItem addUpdate(int index, CanonicalDraft draft) {
+		return add(index, draft, List.of(), true);
+	}
+
+	private DiscoveredItem add(int index, CanonicalDraft draft, List<FieldError> errors, boolean updateOnly) {
 		List<FieldError> all = new ArrayList<>(errors);
 		DiscoveredItem item = this.reader.toItem(draft.toJson(), this.source, all);
 		if (all.isEmpty() && item != null) {
-			this.items.add(new ParsedRecords.Indexed(index, item));
+			this.items.add(new ParsedRecords.Indexed(index, item, updateOnly));
 			return item;
 		}
 		this.rejections.add(new RecordRejection(index, draft.sourceKey(), all));

@@ -49,7 +49,7 @@ public class ItemsController {
 			}
 			IdentifierType type = IdentifierType.fromId(identifier.substring(0, colon))
 				.orElseThrow(() -> new BadRequestException("identifier", "'" + identifier.substring(0, colon)
-						+ "' is not an identifier type; use serial_number, asset_tag, uuid, mac_address, fqdn, hostname or cloud_resource_id"));
+						+ "' is not an identifier type; use one of " + IdentifierType.wireNames()));
 			try {
 				items = this.queries.findByIdentifier(type, identifier.substring(colon + 1));
 			}

@@ -1,5 +1,6 @@
 package io.itsmhub.app.pull;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.itsmhub.app.ingest.IngestService;
 import io.itsmhub.routes.ingest.PullRoutes;
@@ -16,8 +18,9 @@ import io.itsmhub.routes.ingest.PullRoutes;
 public class PullConfiguration {
 
 	@Bean
-	RestPuller restPuller(PullProperties properties, IngestService ingest, Environment environment) {
-		return new RestPuller(properties.pull(), ingest, environment);
+	RestPuller restPuller(PullProperties properties, IngestService ingest, Environment environment,
+			ResourceLoader resources, Clock clock) {
+		return new RestPuller(properties.pull(), ingest, environment, resources, clock);
 	}
 
 	@Bean

@@ -54,16 +54,20 @@ public record PullProperties(@DefaultValue Map<String, Source> pull) {
 	 * @param format a known format the pages are in ({@code netbox}); otherwise the
 	 * mapping
 	 * @param mapping canonical field ({@code identifiers.serial_number}) to JSON pointer
-	 * ({@code /serial}) or simple JSONPath ({@code $.serial}) in each record;
-	 * {@code sourceKey} is required
-	 * @param ciClass the class of every record when the mapping gives none
+	 * ({@code /serial}) or JSONPath ({@code $.serial}) in each record; {@code sourceKey}
+	 * is required (the flat form of a source mapping)
+	 * @param mappingFile an inbound mapping document ({@code direction: inbound}, see
+	 * docs/sources.md): JSONPaths, transforms, lookups, defaults and required fields; a
+	 * file path, or {@code classpath:} and a resource
+	 * @param ciClass the class of every record when the flat mapping gives none
 	 * @param timeout how long one page may take
 	 */
 	public record Source(List<String> urls, String url, @DefaultValue("offset") Paging paging,
 			@DefaultValue("100") int pageSize, String limitParam, @DefaultValue("offset") String offsetParam,
 			@DefaultValue("page") String pageParam, @DefaultValue("cursor") String cursorParam, String cursorPath,
 			String itemsPath, String cron, @DefaultValue Auth auth, SourceFormat format,
-			@DefaultValue Map<String, String> mapping, String ciClass, @DefaultValue("60s") Duration timeout) {
+			@DefaultValue Map<String, String> mapping, String mappingFile, String ciClass,
+			@DefaultValue("60s") Duration timeout) {
 
 		/** Every collection to read. */
 		public List<String> collections() {

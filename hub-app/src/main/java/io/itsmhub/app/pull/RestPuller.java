@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,15 +17,20 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
+import io.itsmhub.api.ingest.FieldError;
 import io.itsmhub.api.ingest.ParsedRecords;
 import io.itsmhub.api.ingest.RecordRejection;
+import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.app.ingest.IngestService;
-import io.itsmhub.app.ingest.SourceFormat;
+import io.itsmhub.mappings.MappingError;
+import io.itsmhub.mappings.MappingValidationException;
+import io.itsmhub.mappings.SourceMapping;
 
 /**
  * Pulls a configured REST source: every collection, page by page to its end, read through
@@ -46,16 +52,84 @@ public class RestPuller {
 
 	private final Environment environment;
 
+	private final CanonicalItemReader canonical;
+
+	private final Map<String, SourceMapping> mappings = new java.util.HashMap<>();
+
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
-	public RestPuller(Map<String, PullProperties.Source> sources, IngestService ingest, Environment environment) {
+	/**
+	 * Checks every source and compiles its mapping.
+	 * @throws IllegalStateException listing every configuration and mapping error of
+	 * every source: the hub does not start with one
+	 */
+	public RestPuller(Map<String, PullProperties.Source> sources, IngestService ingest, Environment environment,
+			ResourceLoader resources, Clock clock) {
 		this.sources = Map.copyOf(sources);
 		this.ingest = ingest;
 		this.environment = environment;
+		this.canonical = new CanonicalItemReader(clock);
 		List<String> errors = new ArrayList<>();
-		this.sources.forEach((source, config) -> check(source, config, errors));
+		this.sources.forEach((source, config) -> {
+			check(source, config, errors);
+			SourceMapping mapping = compileMapping(source, config, resources, errors);
+			if (mapping != null) {
+				this.mappings.put(source, mapping);
+			}
+		});
 		if (!errors.isEmpty()) {
-			throw new IllegalStateException(String.join("; ", errors));
+			throw new IllegalStateException(errors.size() + " error(s) in hub.pull:\n" + String.join("\n", errors));
+		}
+	}
+
+	/**
+	 * The source's mapping (its mapping file, or its flat mapping), or {@code null} when
+	 * it has a format or its mapping does not compile (the errors say why).
+	 */
+	private static SourceMapping compileMapping(String source, PullProperties.Source config, ResourceLoader resources,
+			List<String> errors) {
+		String key = "hub.pull." + source;
+		if (config.format() != null) {
+			if (config.mappingFile() != null || !config.mapping().isEmpty()) {
+				errors.add(key + ".format: give a format or a mapping, not both");
+			}
+			return null;
+		}
+		try {
+			if (config.mappingFile() != null) {
+				if (!config.mapping().isEmpty()) {
+					errors.add(key + ".mapping-file: give a mapping file or a flat mapping, not both");
+					return null;
+				}
+				if (config.ciClass() != null) {
+					errors.add(key + ".ci-class: with a mapping file, give ciClass in the file");
+					return null;
+				}
+				Resource resource = resources.getResource(
+						config.mappingFile().contains(":") ? config.mappingFile() : "file:" + config.mappingFile());
+				if (!resource.exists()) {
+					errors.add(key + ".mapping-file: " + config.mappingFile() + " does not exist");
+					return null;
+				}
+				String yaml = resource.getContentAsString(StandardCharsets.UTF_8);
+				return SourceMapping.compile(config.mappingFile(), yaml);
+			}
+			if (!config.mapping().containsKey("sourceKey")) {
+				// reported by check()
+				return null;
+			}
+			return SourceMapping.flat(key + ".mapping", config.mapping(), config.ciClass());
+		}
+		catch (MappingValidationException ex) {
+			for (MappingError error : ex.errors()) {
+				errors.add((config.mappingFile() != null) ? key + ".mapping-file: " + error
+						: flatProperty(key, error.path()) + ": " + error.message());
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			errors.add(key + ".mapping-file: " + config.mappingFile() + " could not be read: " + ex.getMessage());
+			return null;
 		}
 	}
 
@@ -70,8 +144,8 @@ public class RestPuller {
 		if (config.collections().isEmpty()) {
 			errors.add(key + ".url: is required");
 		}
-		if (config.format() == null && !config.mapping().containsKey("sourceKey")) {
-			errors.add(key + ".mapping: give a format (such as netbox) or a mapping with sourceKey");
+		if (config.format() == null && config.mappingFile() == null && !config.mapping().containsKey("sourceKey")) {
+			errors.add(key + ".mapping: give a format (such as netbox), a mapping-file, or a mapping with sourceKey");
 		}
 		if (config.paging() == PullProperties.Paging.CURSOR && config.cursorPath() == null) {
 			errors.add(key + ".cursor-path: is required with cursor paging");
@@ -79,6 +153,22 @@ public class RestPuller {
 		if (config.pageSize() < 1) {
 			errors.add(key + ".page-size: must be 1 or more");
 		}
+	}
+
+	/**
+	 * The property a flat mapping's error is about: {@code hub.pull.x.mapping[name]} for
+	 * {@code fields.name.from}.
+	 */
+	private static String flatProperty(String key, String path) {
+		if (path.equals("ciClass")) {
+			return key + ".ci-class";
+		}
+		if (!path.startsWith("fields.")) {
+			return key + ".mapping";
+		}
+		String field = path.substring("fields.".length());
+		field = field.endsWith(".from") ? field.substring(0, field.length() - ".from".length()) : field;
+		return key + ".mapping[" + field + "]";
 	}
 
 	/** The configured sources. */
@@ -151,43 +241,28 @@ public class RestPuller {
 		if (config.format() != null) {
 			return this.ingest.read(source, config.format(), body);
 		}
-		ArrayNode canonical = JSON.createArrayNode();
-		for (JsonNode record : records) {
-			canonical.add(map(record, config));
-		}
-		return this.ingest.read(source, SourceFormat.CANONICAL, JSON.writeValueAsBytes(canonical));
+		return map(source, this.mappings.get(source), records);
 	}
 
-	/** One record through the mapping: a canonical item the canonical reader checks. */
-	static ObjectNode map(JsonNode record, PullProperties.Source config) {
-		ObjectNode item = JSON.createObjectNode();
-		if (config.ciClass() != null) {
-			item.put("ciClass", config.ciClass());
-		}
-		config.mapping().forEach((field, path) -> {
-			JsonNode value = record.at(pointer(path));
-			if (value.isMissingNode() || value.isNull()) {
-				return;
+	/**
+	 * Each record through the source's mapping, then the canonical reader: a record that
+	 * either cannot take is rejected at its index, naming the field.
+	 */
+	ParsedRecords map(String source, SourceMapping mapping, JsonNode records) {
+		List<ParsedRecords.Indexed> items = new ArrayList<>(records.size());
+		List<RecordRejection> rejections = new ArrayList<>(0);
+		for (int index = 0; index < records.size(); index++) {
+			SourceMapping.Mapped mapped = mapping.map(records.get(index));
+			List<FieldError> errors = new ArrayList<>(mapped.errors());
+			DiscoveredItem item = errors.isEmpty() ? this.canonical.toItem(mapped.item(), source, errors) : null;
+			if (errors.isEmpty() && item != null) {
+				items.add(new ParsedRecords.Indexed(index, item));
 			}
-			ObjectNode parent = item;
-			String[] parts = field.split("\\.");
-			for (int i = 0; i < parts.length - 1; i++) {
-				parent = parent.has(parts[i]) ? (ObjectNode) parent.get(parts[i]) : parent.putObject(parts[i]);
+			else {
+				rejections.add(new RecordRejection(index, mapped.sourceKey(), errors));
 			}
-			String name = parts[parts.length - 1];
-			// a source key is text, whatever the API's id type
-			parent.set(name, field.equals("sourceKey") ? JSON.getNodeFactory().textNode(value.asText()) : value);
-		});
-		return item;
-	}
-
-	/** A JSON pointer from {@code /a/b}, {@code $.a.b} or {@code a.b}. */
-	static String pointer(String path) {
-		if (path.startsWith("/")) {
-			return path;
 		}
-		String dotted = path.startsWith("$.") ? path.substring(2) : path;
-		return "/" + dotted.replace('.', '/').replaceAll("\\[(\\d+)\\]", "/$1");
+		return new ParsedRecords(items, rejections);
 	}
 
 	private static String firstPageParams(PullProperties.Source config) {

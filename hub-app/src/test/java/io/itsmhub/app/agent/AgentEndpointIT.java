@@ -122,18 +122,50 @@ class AgentEndpointIT {
 					sample("glpi/inventory_format/" + example));
 			assertThat(reply.statusCode()).as(example).isEqualTo(200);
 		}
-		// the only rejections are explained ones: Docker containers, whose 12-digit ids
-		// are
-		// not UUIDs and which have nothing else to be told apart by, and the partial
-		// inventories of software or databases alone, which name no identifier of their
-		// machine
-		assertThat(this.jdbc.queryForList("SELECT r.reason FROM ingest_rejections r", String.class))
-			.allSatisfy((reason) -> assertThat(reason)
-				.matches("'[0-9a-f]{12}' is not a UUID, so the record has no usable identifier|has no identifier: .*"));
-		assertThat(this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM ingest_rejections WHERE reason LIKE 'has no identifier%'", Integer.class))
-			.isEqualTo(2);
+		// every record of every example is stored: Docker containers by their container
+		// ids, the VirtualBox guest that has no id by its name on its host
+		assertThat(this.jdbc.queryForList("SELECT r.reason FROM ingest_rejections r", String.class)).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ingest_runs", Integer.class)).isEqualTo(9);
+		assertThat(this.jdbc.queryForList("SELECT status FROM ingest_runs", String.class)).containsOnly("completed");
+		HubClient hub = new HubClient(this.port);
+		JsonNode db = hub.get("/api/items?identifier=container_id:7e64b4b09941", "viewer").json();
+		assertThat(db.get("items")).hasSize(1);
+		JsonNode item = hub.get("/api/items/" + db.at("/items/0/id").asText(), "viewer").json();
+		assertThat(item.at("/name").asText()).isEqualTo("db");
+		JsonNode host = hub.get("/api/items?source=agent&sourceKey=acomputer-2021-01-26-14-32-36", "viewer").json();
+		assertThat(item.toString()).contains("hosted_on").contains(host.at("/items/0/id").asText());
+		assertThat(hub.get("/api/items?source=agent&sourceKey=acomputer-2021-01-26-14-32-36/vm/'T", "viewer")
+			.json()
+			.get("items")).hasSize(1);
+	}
+
+	@Test
+	void aPartialInventoryWithoutIdentifiersUpdatesTheMachineItsAgentReported() throws Exception {
+		String partial = """
+				{"deviceid": "glpixps-2018-07-09-09-07-13", "action": "inventory", "partial": true,
+				 "content": {"versionclient": "GLPI-Agent_v1.4",
+				   "softwares": [{"name": "bash", "version": "5.0"}, {"name": "curl", "version": "7.69"}]}}
+				""";
+		// before the machine's full inventory, nothing identifies it: a rejection with
+		// why
+		assertThat(post("/agent/", AGENT, "application/json", partial.getBytes(StandardCharsets.UTF_8)).statusCode())
+			.isEqualTo(200);
+		assertThat(this.jdbc.queryForList("SELECT field || ': ' || reason FROM ingest_rejections", String.class))
+			.singleElement()
+			.satisfies((reason) -> assertThat(reason).startsWith("sourceKey: only updates an item already known")
+				.contains("'agent:glpixps-2018-07-09-09-07-13'"));
+		post("/agent/", AGENT, "application/json", sample("glpi/inventory_format/examples_computer_1.json"));
+		post("/agent/", AGENT, "application/json", partial.getBytes(StandardCharsets.UTF_8));
+		HubClient hub = new HubClient(this.port);
+		JsonNode found = hub.get("/api/items?source=agent&sourceKey=glpixps-2018-07-09-09-07-13", "viewer").json();
+		assertThat(found.get("items")).hasSize(1);
+		JsonNode item = hub.get("/api/items/" + found.at("/items/0/id").asText(), "viewer").json();
+		assertThat(item.at("/ciClass").asText()).isEqualTo("laptop");
+		assertThat(item.at("/attributes/software_count").asInt()).isEqualTo(2);
+		assertThat(item.at("/attributes/model").asText()).isEqualTo("XPS 13 9350");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM items", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT status FROM ingest_runs ORDER BY id", String.class))
+			.containsExactly("rejected", "completed", "completed");
 	}
 
 	@Test

@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hub.pull.cursored.mapping.sourceKey=/id", "hub.pull.cursored.mapping[identifiers.serial_number]=/sn",
 				"hub.pull.paged.paging=page", "hub.pull.paged.page-size=2", "hub.pull.paged.items-path=/items",
 				"hub.pull.paged.ci-class=desktop", "hub.pull.paged.mapping.sourceKey=/id",
-				"hub.pull.paged.mapping[identifiers.asset_tag]=/tag" })
+				"hub.pull.paged.mapping[identifiers.asset_tag]=/tag", "hub.pull.inventory.paging=page",
+				"hub.pull.inventory.page-size=10", "hub.pull.inventory.items-path=/items",
+				"hub.pull.inventory.mapping-file=classpath:pull/inventory.yaml" })
 @ActiveProfiles("it")
 class RestPullIT {
 
@@ -82,6 +84,7 @@ class RestPullIT {
 		registry.add("hub.pull.assets.url", () -> ASSETS.baseUrl() + "/v1/assets");
 		registry.add("hub.pull.cursored.url", () -> ASSETS.baseUrl() + "/v1/laptops");
 		registry.add("hub.pull.paged.url", () -> ASSETS.baseUrl() + "/v1/desktops");
+		registry.add("hub.pull.inventory.url", () -> ASSETS.baseUrl() + "/v2/inventory");
 	}
 
 	@AfterAll
@@ -157,6 +160,61 @@ class RestPullIT {
 		assertThat(item.at("/facts/owner").asText()).isEqualTo("ops@example.com");
 		assertThat(item.at("/identifiers/mac_address/0").asText()).isEqualTo("00:1a:2b:3c:4d:01");
 		ASSETS.verify(2, getRequestedFor(urlPathEqualTo("/v1/assets")));
+	}
+
+	@Test
+	void anInboundMappingFileAppliesPathsValueMapsAndTransformsAndRejectsWhatItCannotMap() {
+		String page = """
+				{"items": [
+				  {"id": "a-1", "kind": "vm", "host": " WEB-01 ", "state": "LIVE", "bought": "11/04/2023",
+				   "hypervisor": "esx-07", "owner": {"email": "Ops@Example.com"}, "software": {"os": {"name": "Debian"}},
+				   "hardware": {"serial": " vm-0001 ", "nics": [{"mac": "00:1a:2b:3c:4d:11", "ip": "10.1.0.11"},
+				                                            {"mac": "00:1a:2b:3c:4d:12"}]}},
+				  {"id": "a-2", "kind": "tower", "host": "db-01", "state": "spare", "hardware": {"serial": "srv-0002"}},
+				  {"id": "a-3", "kind": "srv", "host": "old-01", "state": "scrapped", "hardware": {"serial": "srv-0003"}},
+				  {"id": "a-4", "kind": "srv", "host": "new-01", "state": "live", "bought": "2024-01-31",
+				   "hardware": {"serial": "srv-0004"}}
+				]}""";
+		ASSETS.stubFor(get(urlPathEqualTo("/v2/inventory")).withQueryParam("page", equalTo("1"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page)));
+		HubClient.Answer answer = this.hub.post("/api/sources/inventory/pull", "operator", "");
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		JsonNode run = answer.json();
+		assertThat(run.get("received").asInt()).isEqualTo(4);
+		assertThat(run.get("created").asInt()).isEqualTo(2);
+		// a value no value map knows and a date in another pattern: rejected with the
+		// record's index, its key and the field
+		assertThat(run.at("/rejections/0/index").asInt()).isEqualTo(2);
+		assertThat(run.at("/rejections/0/sourceKey").asText()).isEqualTo("a-3");
+		assertThat(run.at("/rejections/0/field").asText()).isEqualTo("facts.lifecycle_status");
+		assertThat(run.at("/rejections/0/reason").asText()).startsWith("'scrapped' is not in lookup 'states'");
+		assertThat(run.at("/rejections/1/index").asInt()).isEqualTo(3);
+		assertThat(run.at("/rejections/1/field").asText()).isEqualTo("facts.purchase_date");
+		assertThat(run.at("/rejections/1/reason").asText())
+			.startsWith("'2024-01-31' is not a date in the pattern dd/MM/yyyy");
+
+		JsonNode web = item("/api/items?source=inventory&sourceKey=a-1");
+		assertThat(web.at("/name").asText()).isEqualTo("web-01");
+		assertThat(web.at("/ciClass").asText()).isEqualTo("virtual_machine");
+		assertThat(web.at("/identifiers/serial_number/0").asText()).isEqualTo("VM-0001");
+		assertThat(web.at("/identifiers/mac_address")).hasSize(2);
+		assertThat(web.at("/attributes/os").asText()).isEqualTo("Debian");
+		assertThat(web.at("/attributes/primary_ip").asText()).isEqualTo("10.1.0.11");
+		assertThat(web.at("/facts/lifecycle_status").asText()).isEqualTo("in_use");
+		assertThat(web.at("/facts/purchase_date").asText()).isEqualTo("2023-04-11");
+		assertThat(web.at("/facts/owner").asText()).isEqualTo("ops@example.com");
+		assertThat(web.at("/relationships/0/type").asText()).isEqualTo("runs_on");
+		assertThat(web.at("/relationships/0/target").toString()).contains("\"esx-07\"");
+		JsonNode db = item("/api/items?source=inventory&sourceKey=a-2");
+		// a kind the value map does not list takes its default
+		assertThat(db.at("/ciClass").asText()).isEqualTo("server");
+		assertThat(db.at("/facts/lifecycle_status").asText()).isEqualTo("in_stock");
+	}
+
+	private JsonNode item(String query) {
+		JsonNode found = this.hub.get(query, "viewer").json();
+		assertThat(found.get("items")).as(query).hasSize(1);
+		return this.hub.get("/api/items/" + found.at("/items/0/id").asText(), "viewer").json();
 	}
 
 	@Test

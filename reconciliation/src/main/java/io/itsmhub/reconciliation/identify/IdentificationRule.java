@@ -57,8 +57,8 @@ public final class IdentificationRule {
 			}
 		}
 		if (identifierTerms == 0) {
-			throw new IllegalArgumentException("rule '" + text
-					+ "' names no identifier type (serial_number, asset_tag, uuid, mac_address, fqdn, hostname, cloud_resource_id)");
+			throw new IllegalArgumentException(
+					"rule '" + text + "' names no identifier type (" + IdentifierType.wireNames() + ")");
 		}
 		return new IdentificationRule(text.replace(" ", ""), List.copyOf(terms));
 	}

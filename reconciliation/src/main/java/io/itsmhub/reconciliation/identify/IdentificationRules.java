@@ -16,14 +16,15 @@ public final class IdentificationRules {
 
 	/** Rules for classes that configuration does not name. */
 	public static final List<String> DEFAULT_RULES = List.of("serial_number", "uuid", "cloud_resource_id", "asset_tag",
-			"mac_address", "fqdn");
+			"mac_address", "fqdn", "container_id");
 
 	/** Built-in rules per class, where the default does not fit. */
 	public static final Map<String, List<String>> BUILT_IN = Map.of(
 			// clones copy the serial and the BIOS of the template: only the name tells
 			// them apart
 			CiClass.VIRTUAL_MACHINE.id(),
-			List.of("cloud_resource_id", "uuid", "serial_number+name", "asset_tag", "mac_address", "fqdn"),
+			List.of("cloud_resource_id", "uuid", "container_id", "serial_number+name", "asset_tag", "mac_address",
+					"fqdn"),
 			// switch vendors reuse serial ranges across product lines
 			CiClass.NETWORK_DEVICE.id(), List.of("serial_number+manufacturer", "asset_tag", "mac_address", "fqdn"),
 			CiClass.CLOUD_RESOURCE.id(), List.of("cloud_resource_id"), CiClass.APPLICATION.id(),

@@ -81,6 +81,7 @@ public final class IdentifierNormalizer {
 			case FQDN -> host(trimmed, true);
 			case HOSTNAME -> host(trimmed, false);
 			case CLOUD_RESOURCE_ID -> cloudId(trimmed);
+			case CONTAINER_ID -> containerId(trimmed);
 			case SOURCE_KEY -> trimmed;
 			case SERIAL_NUMBER, ASSET_TAG -> serial(trimmed);
 		};
@@ -132,6 +133,23 @@ public final class IdentifierNormalizer {
 		String normalized = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
 				+ hex.substring(16, 20) + "-" + hex.substring(20);
 		return this.blocklist.isPlaceholder(normalized) ? null : normalized;
+	}
+
+	/**
+	 * A container id: its first 12 hexadecimal digits, the short form {@code docker ps}
+	 * shows, so a full id (64 digits, from {@code docker inspect}) and a short one meet.
+	 * A runtime's {@code sha256:} prefix is dropped.
+	 */
+	private static String containerId(String value) {
+		String hex = value.toLowerCase(Locale.ROOT);
+		if (hex.startsWith("sha256:")) {
+			hex = hex.substring("sha256:".length());
+		}
+		if (hex.length() < 12 || hex.length() > 64 || !HEX.matcher(hex).matches()) {
+			throw new IllegalArgumentException("is not a container id (12 to 64 hexadecimal digits)");
+		}
+		String shortId = hex.substring(0, 12);
+		return (shortId.chars().distinct().count() == 1) ? null : shortId;
 	}
 
 	private String host(String value, boolean qualified) {

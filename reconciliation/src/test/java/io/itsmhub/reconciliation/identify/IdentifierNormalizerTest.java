@@ -47,6 +47,22 @@ class IdentifierNormalizerTest {
 	}
 
 	@Test
+	void containerIdsMeetInTheirShortFormAndAreNoUuids() {
+		String full = "7e64b4b09941c2f1a0a5d3c8b7e6f5a4d3c2b1a09f8e7d6c5b4a39281706f5e4";
+		assertThat(this.normalizer.normalize(IdentifierType.CONTAINER_ID, full)).isEqualTo("7e64b4b09941");
+		assertThat(this.normalizer.normalize(IdentifierType.CONTAINER_ID, "7E64B4B09941")).isEqualTo("7e64b4b09941");
+		assertThat(this.normalizer.normalize(IdentifierType.CONTAINER_ID, "sha256:" + full)).isEqualTo("7e64b4b09941");
+		assertThat(this.normalizer.normalize(IdentifierType.CONTAINER_ID, "000000000000")).isNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.normalizer.normalize(IdentifierType.CONTAINER_ID, "db-container"))
+			.withMessageContaining("not a container id");
+		// a container id stays no UUID: UUIDs keep their 32 digits
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.normalizer.normalize(IdentifierType.UUID, "7e64b4b09941"))
+			.withMessage("is not a UUID");
+	}
+
+	@Test
 	void allZeroAndSharedMacsAreDiscarded() {
 		assertThat(this.normalizer.normalize(IdentifierType.MAC_ADDRESS, "00:00:00:00:00:00")).isNull();
 		assertThatIllegalArgumentException()

@@ -41,8 +41,16 @@ public record ParsedRecords(List<Indexed> items, List<RecordRejection> rejection
 	 *
 	 * @param index the position, from 0
 	 * @param item the record
+	 * @param updateOnly whether the record only updates an item the source already
+	 * reported, by its source key or identifiers: it brings some fields (an agent's
+	 * partial inventory of its software), creates no item, and leaves the item's class as
+	 * it is, because the source could not tell the class from what it sent
 	 */
-	public record Indexed(int index, DiscoveredItem item) {
+	public record Indexed(int index, DiscoveredItem item, boolean updateOnly) {
+
+		public Indexed(int index, DiscoveredItem item) {
+			this(index, item, false);
+		}
 
 	}
 

@@ -253,9 +253,8 @@ public final class CanonicalItemReader {
 			String fieldPath = path + "." + field.getKey();
 			IdentifierType type = IdentifierType.fromId(field.getKey()).orElse(null);
 			if (type == null) {
-				errors.add(new FieldError(fieldPath,
-						"'" + field.getKey() + "' is not a known identifier type; known types are serial_number, "
-								+ "asset_tag, uuid, mac_address, fqdn, hostname, cloud_resource_id"));
+				errors.add(new FieldError(fieldPath, "'" + field.getKey()
+						+ "' is not a known identifier type; known types are " + IdentifierType.wireNames()));
 				continue;
 			}
 			JsonNode value = field.getValue();

@@ -27,6 +27,12 @@ public enum IdentifierType {
 	HOSTNAME("hostname", false),
 	/** A cloud provider's resource id (AWS ARN or instance id, Azure resource id). */
 	CLOUD_RESOURCE_ID("cloud_resource_id", false),
+	/**
+	 * A container's id (Docker, Podman, containerd: 64 hexadecimal digits, or the first
+	 * 12 that {@code docker ps} shows), which inventory agents report where a VM's UUID
+	 * would be.
+	 */
+	CONTAINER_ID("container_id", false),
 	/** The source's own record key, as {@code source:sourceKey}. */
 	SOURCE_KEY("source_key", false);
 
@@ -51,6 +57,16 @@ public enum IdentifierType {
 	/** Whether an item commonly carries several values of this type. */
 	public boolean multiValued() {
 		return this.multiValued;
+	}
+
+	/**
+	 * The wire names, in order, for messages that list them: {@code serial_number, ...}.
+	 */
+	public static String wireNames() {
+		return Arrays.stream(values())
+			.filter((type) -> type != SOURCE_KEY)
+			.map(IdentifierType::id)
+			.collect(Collectors.joining(", "));
 	}
 
 	/** The type for a wire name; {@code source_key} is not accepted on the wire. */

@@ -44,6 +44,8 @@ public final class GlpiInventoryMapper {
 
 	private static final Pattern MAC = Pattern.compile("^([0-9a-f]{2}:){5}[0-9a-f]{2}$");
 
+	private static final Pattern CONTAINER_ID = Pattern.compile("^[0-9a-f]+$");
+
 	private static final Pattern HOSTNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$");
 
 	/**
@@ -171,7 +173,22 @@ public final class GlpiInventoryMapper {
 		host.attribute("ip_addresses", ipAddresses(content));
 		software(content, host);
 		host.observedAt(observedAt(content));
-		records.add(0, host);
+		// a partial inventory (GLPI agents send only the sections that changed) without
+		// the hardware and BIOS sections names no identifier and no class of its
+		// machine: it updates the item the agent's full inventory created, by deviceid
+		boolean partial = inventory.path("partial").asBoolean(false) && !content.has("hardware")
+				&& !content.has("bios");
+		if (partial && isBlank(deviceId)) {
+			records.reject(0, null, "deviceid",
+					"is required: a partial inventory without hardware and bios sections is matched to its machine "
+							+ "by the agent's deviceid alone");
+		}
+		else if (partial) {
+			records.addUpdate(0, host);
+		}
+		else {
+			records.add(0, host);
+		}
 
 		int index = 1;
 		for (JsonNode vm : XmlInventoryConverter.elements(content.path("virtualmachines"))) {
@@ -187,7 +204,10 @@ public final class GlpiInventoryMapper {
 		CanonicalDraft draft = new CanonicalDraft().sourceKey((uuid.isEmpty() && name.isEmpty()) ? null : key)
 			.ciClass(CiClass.VIRTUAL_MACHINE)
 			.name(name);
-		draft.identifier(IdentifierType.UUID, uuid);
+		// agents report a container's id where a VM's UUID goes: 12 or 64 hex digits,
+		// which
+		// no UUID has
+		draft.identifier(isContainerId(uuid) ? IdentifierType.CONTAINER_ID : IdentifierType.UUID, uuid);
 		draft.identifier(IdentifierType.SERIAL_NUMBER, text(vm, "serial"));
 		// several NICs come as one value separated by slashes
 		for (String mac : text(vm, "mac").split("[/,; ]+")) {
@@ -211,6 +231,18 @@ public final class GlpiInventoryMapper {
 		}
 		draft.observedAt(observedAt(content));
 		return draft;
+	}
+
+	/**
+	 * Whether a VM's id is a container's: 12 (short) or 64 hexadecimal digits, possibly
+	 * after {@code sha256:}. A UUID has 32 digits, with or without dashes and braces.
+	 */
+	static boolean isContainerId(String id) {
+		String hex = id.toLowerCase(Locale.ROOT);
+		if (hex.startsWith("sha256:")) {
+			hex = hex.substring("sha256:".length());
+		}
+		return (hex.length() == 12 || hex.length() == 64) && CONTAINER_ID.matcher(hex).matches();
 	}
 
 	/** The host's strongest identifiers, for the hub to resolve the relationship by. */

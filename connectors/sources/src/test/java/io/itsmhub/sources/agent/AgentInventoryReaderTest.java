@@ -99,7 +99,10 @@ class AgentInventoryReaderTest {
 			.containsExactly("skydive-agent_1", "skydive-analyzer_1", "elasticsearch_1", "a'pache", "db", "'T");
 		DiscoveredItem db = vms.get(4);
 		assertThat(db.sourceKey()).isEqualTo("acomputer-2021-01-26-14-32-36/vm/7e64b4b09941");
-		assertThat(db.identifiers().first(IdentifierType.UUID)).isEqualTo("7e64b4b09941");
+		// a Docker container's id is where a VM's UUID would be: it is a container_id
+		assertThat(db.identifiers().first(IdentifierType.CONTAINER_ID)).isEqualTo("7e64b4b09941");
+		assertThat(db.identifiers().get(IdentifierType.UUID)).isEmpty();
+		assertThat(vms.get(0).identifiers().first(IdentifierType.CONTAINER_ID)).isEqualTo("5506c9cf948e");
 		assertThat(db.attributes()).containsEntry("vm_type", "docker").containsEntry("status", "running");
 		Relationship hostedOn = db.relationships().get(0);
 		assertThat(hostedOn.type()).isEqualTo(RelationshipType.HOSTED_ON);
@@ -120,6 +123,9 @@ class AgentInventoryReaderTest {
 		assertThat(host.attributes()).containsEntry("os", "Fedora").containsEntry("os_version", "25");
 		assertThat(records.discoveredItems().subList(1, 4)).extracting(DiscoveredItem::name)
 			.containsExactly("centos7.0", "fedora23", "win8.1");
+		// libvirt guests have real UUIDs
+		assertThat(records.items().get(1).item().identifiers().get(IdentifierType.UUID)).hasSize(1);
+		assertThat(records.items().get(1).item().identifiers().get(IdentifierType.CONTAINER_ID)).isEmpty();
 		assertThat(records.items().get(1).item().relationships()).singleElement()
 			.satisfies((r) -> assertThat(r.target().first(IdentifierType.SERIAL_NUMBER)).isEqualTo("9E113232I"));
 	}
@@ -199,6 +205,34 @@ class AgentInventoryReaderTest {
 		assertThat(discovered.ciClass()).isEqualTo(CiClass.NETWORK_DEVICE);
 		assertThat(discovered.identifiers().first(IdentifierType.HOSTNAME)).isEqualTo("swdc-07-01-dc1");
 		assertThat(discovered.identifiers().get(IdentifierType.MAC_ADDRESS)).containsExactly("00:23:04:ee:be:02");
+	}
+
+	@Test
+	void aPartialInventoryWithoutHardwareOnlyUpdatesTheAgentsMachine() {
+		String partial = """
+				{"deviceid": "glpixps-2018-07-09-09-07-13", "action": "inventory", "partial": true,
+				 "content": {"versionclient": "GLPI-Agent_v1.4",
+				   "softwares": [{"name": "bash", "version": "5.0"}, {"name": "curl", "version": "7.69"}]}}
+				""";
+		ParsedRecords records = this.reader.read(partial.getBytes(), "agent");
+		assertThat(records.rejections()).isEmpty();
+		ParsedRecords.Indexed host = records.items().get(0);
+		assertThat(host.updateOnly()).isTrue();
+		assertThat(host.item().sourceKey()).isEqualTo("glpixps-2018-07-09-09-07-13");
+		assertThat(host.item().identifiers().isEmpty()).isTrue();
+		assertThat(host.item().attributes()).containsEntry("software_count", 2L);
+		// the examples' partial inventories carry hardware and BIOS: full records
+		assertThat(this.reader.read(SampleFiles.bytes(GLPI + "examples_computer_1_partial_softs.json"), "agent")
+			.items()
+			.get(0)
+			.updateOnly()).isFalse();
+		// nothing identifies a partial inventory without its deviceid
+		assertThat(this.reader
+			.read(partial.replace("\"deviceid\": \"glpixps-2018-07-09-09-07-13\",", "").getBytes(), "agent")
+			.rejections()).singleElement().satisfies((r) -> {
+				assertThat(r.field()).isEqualTo("deviceid");
+				assertThat(r.reason()).contains("partial inventory");
+			});
 	}
 
 	@Test
