@@ -162,6 +162,19 @@ public class JdbcSyncStore implements SyncStore {
 		return keys.getKey().longValue();
 	}
 
+	/**
+	 * Marks the runs still recorded as running as interrupted. Called when the hub
+	 * starts, when none of its runs can be going on: such a run was cut short by a crash
+	 * or a kill (one hub per database). What it pushed is in the cross-reference, and
+	 * creates it had sent unanswered are pending, so the next run looks them up instead
+	 * of repeating them.
+	 * @return how many runs were marked
+	 */
+	public int markInterruptedRuns(Instant now) {
+		return this.jdbc.update("UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
+				time(now));
+	}
+
 	@Override
 	public void finishRun(long runId, String status, Map<String, TargetCounts> counts, Instant finishedAt) {
 		this.jdbc.update("UPDATE sync_runs SET status = ?, counts = ?, finished_at = ? WHERE id = ?", status,
