@@ -225,7 +225,7 @@ class SyncFaultsIT {
 	@Test
 	void aMixOfFaultsOverAFewHundredItemsEndsWithEveryItemExactlyOnce() {
 		int items = 300;
-		ingest(items);
+		ingest(items, true);
 		SIMULATOR.injectFault(Fault.errorStatus(500).share(0.15).matching(IRE, "POST"));
 		SIMULATOR.injectFault(Fault.errorStatus(429).retryAfter(1).times(2).matching(BATCH, "POST"));
 		SIMULATOR.injectFault(Fault.loseResponseAfterCommit().share(0.2).matching(BATCH, "POST"));
@@ -242,6 +242,26 @@ class SyncFaultsIT {
 
 		SIMULATOR.clearFaults();
 		replayAllThenExpectComplete(items);
+		// every dependency once: flt-i depends on flt-(i-1)
+		JsonNode records = simRecords();
+		Map<String, String> nameBySysId = new HashMap<>();
+		for (Iterator<Map.Entry<String, JsonNode>> tables = records.fields(); tables.hasNext();) {
+			Map.Entry<String, JsonNode> table = tables.next();
+			if (table.getKey().startsWith("cmdb_ci_")) {
+				table.getValue()
+					.forEach((record) -> nameBySysId.put(record.path("sys_id").asText(), record.path("name").asText()));
+			}
+		}
+		Map<String, Integer> relations = new TreeMap<>();
+		for (JsonNode relation : records.path("cmdb_rel_ci")) {
+			relations.merge(nameBySysId.get(relation.path("parent").asText()) + " -> "
+					+ nameBySysId.get(relation.path("child").asText()), 1, Integer::sum);
+		}
+		Map<String, Integer> once = new TreeMap<>();
+		for (int i = 1; i < items; i++) {
+			once.put("flt-" + i + " -> flt-" + (i - 1), 1);
+		}
+		assertThat(relations).as("relations, each once").isEqualTo(once);
 		// and a run after that has nothing left to do
 		JsonNode again = run();
 		assertThat(again.at("/counts/servicenow/unchanged").asInt()).isEqualTo(items);
@@ -314,6 +334,14 @@ class SyncFaultsIT {
 	}
 
 	private void ingest(int items) {
+		ingest(items, false);
+	}
+
+	/**
+	 * Items {@code flt-0..items-1}; with {@code related}, each but the first depends on
+	 * the one before it.
+	 */
+	private void ingest(int items, boolean related) {
 		StringBuilder ndjson = new StringBuilder();
 		for (int i = 0; i < items; i++) {
 			ndjson.append("{\"sourceKey\": \"flt-")
@@ -327,7 +355,13 @@ class SyncFaultsIT {
 				.append("\"}, \"attributes\": {\"os\": \"Ubuntu\", \"os_version\": \"22.04\"}, ")
 				.append("\"facts\": {\"owner\": \"")
 				.append(OWNERS[i % OWNERS.length])
-				.append("\"}}\n");
+				.append("\"}");
+			if (related && i > 0) {
+				ndjson.append(", \"relationships\": [{\"type\": \"depends_on\", \"target\": {\"hostname\": \"flt-")
+					.append(i - 1)
+					.append("\"}}]");
+			}
+			ndjson.append("}\n");
 		}
 		HubClient.Answer answer = this.hub.post("/api/sources/cmdb-import/items", "operator", "application/x-ndjson",
 				ndjson.toString().getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,9 @@ public class JdbcSyncStore implements SyncStore {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** The most named items whose relating items are looked up. */
+	static final int RELATING_LOOKUP_LIMIT = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcItemRepository items;
@@ -69,6 +72,63 @@ public class JdbcSyncStore implements SyncStore {
 			}
 		});
 		return resolved;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Relationship targets are kept as identifier JSON, not indexed by value, so this
+	 * scans them; it does so only for up to {@value #RELATING_LOOKUP_LIMIT} named items
+	 * (replays, webhooks). Past that, such relations wait for the next full run.
+	 */
+	@Override
+	public java.util.Set<String> itemsRelatingTo(Collection<String> itemIds) {
+		if (itemIds.isEmpty() || itemIds.size() > RELATING_LOOKUP_LIMIT) {
+			return java.util.Set.of();
+		}
+		java.util.Set<String> values = new java.util.LinkedHashSet<>();
+		List<String> ids = new ArrayList<>(itemIds);
+		for (int i = 0; i < ids.size(); i += 500) {
+			this.items.in()
+				.query(this.jdbc, "SELECT id_value FROM item_identifiers WHERE " + this.items.in().condition("item_id"),
+						ids.subList(i, Math.min(ids.size(), i + 500)), (rs) -> {
+							values.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+						});
+		}
+		// relationship targets are stored as identifier JSON: find candidates by value,
+		// then keep those whose target really resolves to one of these items
+		java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+		List<String> list = new ArrayList<>(values);
+		for (int i = 0; i < list.size(); i += 50) {
+			List<String> part = list.subList(i, Math.min(list.size(), i + 50));
+			String where = String.join(" OR ",
+					java.util.Collections.nCopies(part.size(), "LOWER(target) LIKE ? ESCAPE '!'"));
+			this.jdbc.query("SELECT DISTINCT item_id FROM relationships WHERE " + where,
+					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> candidates.add(rs.getString(1)),
+					part.stream().map((value) -> "%\"" + likeEscaped(value) + "\"%").toArray());
+		}
+		candidates.removeAll(itemIds);
+		if (candidates.isEmpty()) {
+			return java.util.Set.of();
+		}
+		Map<String, ItemState> loaded = loadItems(candidates);
+		java.util.Set<Identifiers> targets = new java.util.LinkedHashSet<>();
+		loaded.values()
+			.forEach((item) -> item.allRelationships().forEach((relationship) -> targets.add(relationship.target())));
+		Map<Identifiers, String> resolved = resolveTargets(targets);
+		java.util.Set<String> relating = new java.util.LinkedHashSet<>();
+		loaded.forEach((id, item) -> {
+			if (item.allRelationships()
+				.stream()
+				.anyMatch((relationship) -> itemIds.contains(resolved.get(relationship.target())))) {
+				relating.add(id);
+			}
+		});
+		return relating;
+	}
+
+	private static String likeEscaped(String value) {
+		return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	@Override
