@@ -120,7 +120,8 @@ public class JdbcSyncStore implements SyncStore {
 		loaded.forEach((id, item) -> {
 			if (item.allRelationships()
 				.stream()
-				.anyMatch((relationship) -> itemIds.contains(resolved.get(relationship.target())))) {
+				.map((relationship) -> resolved.get(relationship.target()))
+				.anyMatch((to) -> to != null && itemIds.contains(to))) {
 				relating.add(id);
 			}
 		});
