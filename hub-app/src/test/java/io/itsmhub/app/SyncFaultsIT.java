@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.datasource.url=jdbc:hsqldb:mem:sync-faults-it", "hub.ingest.max-body-size=4MB",
 				"hub.ingest.batch-size=500", "hub.targets.servicenow.enabled=true",
 				"hub.targets.servicenow.username=admin", "hub.targets.servicenow.password=admin",
-				"hub.targets.servicenow.batch-size=10", "hub.targets.servicenow.timeout=1s",
+				"hub.targets.servicenow.batch-size=10", "hub.targets.servicenow.timeout=2s",
 				"hub.sync.integrations.faults.targets=servicenow", "hub.sync.guard.calls-per-second=1000",
 				"hub.sync.guard.max-attempts=3", "hub.sync.guard.backoff=20ms", "hub.sync.guard.max-wait=3s",
 				"hub.sync.guard.circuit-minimum-calls=1000" })
@@ -155,17 +155,17 @@ class SyncFaultsIT {
 	@Test
 	void timeoutsNeverDuplicateWhatTheSlowCallWroteLater() throws InterruptedException {
 		ingest(30);
-		// each attempt of the first IRE call outlives the connector's 1 s timeout, and so
+		// each attempt of the first IRE call outlives the connector's 2 s timeout, and so
 		// does the first asset write of the next batch; the platform applies them anyway
-		SIMULATOR.injectFault(Fault.delay(1500).times(3).matching(IRE, "POST"));
-		SIMULATOR.injectFault(new Fault(0, 0, 1500, false, false, false, 0, 1, 1.0, BATCH, "POST"));
+		SIMULATOR.injectFault(Fault.delay(2500).times(3).matching(IRE, "POST"));
+		SIMULATOR.injectFault(new Fault(0, 0, 2500, false, false, false, 0, 1, 1.0, BATCH, "POST"));
 		JsonNode run = run();
 		assertThat(run.at("/counts/servicenow/failed").asInt()).isEqualTo(10);
 		JsonNode letters = openDeadLetters();
 		assertThat(letters).hasSize(10)
 			.allSatisfy((letter) -> assertThat(letter.get("reason").asText()).containsIgnoringCase("timed out"));
 		// the slow calls land after the hub gave up on them
-		Thread.sleep(1000);
+		Thread.sleep(2000);
 		replayEachThenExpectComplete(letters, 30);
 	}
 
@@ -232,7 +232,7 @@ class SyncFaultsIT {
 		SIMULATOR.injectFault(Fault.resetConnection().share(0.1).matching(IRE, "POST"));
 		SIMULATOR.injectFault(Fault.truncateBody().share(0.1).matching(TABLE, "GET"));
 		SIMULATOR.injectFault(new Fault(0, 0, 0, false, false, true, 503, 0, 0.1, IRE, "POST"));
-		SIMULATOR.injectFault(Fault.delay(1200).times(2).matching(BATCH, "POST"));
+		SIMULATOR.injectFault(Fault.delay(2500).times(2).matching(BATCH, "POST"));
 		JsonNode run = run();
 		int created = run.at("/counts/servicenow/created").asInt();
 		int updated = run.at("/counts/servicenow/updated").asInt();

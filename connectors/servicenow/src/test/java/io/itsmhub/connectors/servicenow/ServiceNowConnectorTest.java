@@ -99,17 +99,17 @@ class ServiceNowConnectorTest {
 
 	@Test
 	void anAssetCreateThatTimedOutAndLandedLaterIsNotCreatedTwice() throws InterruptedException {
-		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(1)));
+		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(2)));
 		List<UpsertRequest> requests = ServiceNowSamples.many(5)
 			.stream()
 			.map((payload) -> new UpsertRequest(payload, null))
 			.toList();
 		// the asset write outlives the timeout; the platform applies it after the retry
-		platform.simulator().injectFault(Fault.delay(2500).matching(BATCH, "POST"));
+		platform.simulator().injectFault(Fault.delay(5000).matching(BATCH, "POST"));
 		assertThatThrownBy(() -> connector.upsert(requests)).isInstanceOf(TargetException.class);
 		assertThat(connector.upsert(requests)).extracting(PushOutcome::status)
 			.doesNotContain(PushOutcome.Status.FAILED);
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (platform.requests().stream().filter((call) -> call.path().equals(BATCH)).count() < 2
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(50);
@@ -119,7 +119,7 @@ class ServiceNowConnectorTest {
 
 	@Test
 	void anAssetCreateThatLandedBeforeTheRetryIsUpdatedNotCreatedTwice() {
-		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(2)));
+		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(3)));
 		List<UpsertRequest> requests = ServiceNowSamples.many(5)
 			.stream()
 			.map((payload) -> new UpsertRequest(payload, null))
@@ -127,8 +127,8 @@ class ServiceNowConnectorTest {
 		// the first asset write lands after its timeout; the retry's look-up comes too
 		// early
 		// to see it, and its own create arrives after it
-		platform.simulator().injectFault(Fault.delay(3000).matching(BATCH, "POST"));
-		platform.simulator().injectFault(Fault.delay(1500).matching(BATCH, "POST"));
+		platform.simulator().injectFault(Fault.delay(4500).matching(BATCH, "POST"));
+		platform.simulator().injectFault(Fault.delay(2000).matching(BATCH, "POST"));
 		assertThatThrownBy(() -> connector.upsert(requests)).isInstanceOf(TargetException.class);
 		List<PushOutcome> outcomes = connector.upsert(requests);
 		assertThat(outcomes).extracting(PushOutcome::status).doesNotContain(PushOutcome.Status.FAILED);
