@@ -32,6 +32,9 @@ public class JdbcSyncStore implements SyncStore {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** The most named items whose relating items are looked up. */
+	static final int RELATING_LOOKUP_LIMIT = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcItemRepository items;
@@ -69,6 +72,64 @@ public class JdbcSyncStore implements SyncStore {
 			}
 		});
 		return resolved;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Relationship targets are kept as identifier JSON, not indexed by value, so this
+	 * scans them; it does so only for up to {@value #RELATING_LOOKUP_LIMIT} named items
+	 * (replays, webhooks). Past that, such relations wait for the next full run.
+	 */
+	@Override
+	public java.util.Set<String> itemsRelatingTo(Collection<String> itemIds) {
+		if (itemIds.isEmpty() || itemIds.size() > RELATING_LOOKUP_LIMIT) {
+			return java.util.Set.of();
+		}
+		java.util.Set<String> values = new java.util.LinkedHashSet<>();
+		List<String> ids = new ArrayList<>(itemIds);
+		for (int i = 0; i < ids.size(); i += 500) {
+			this.items.in()
+				.query(this.jdbc, "SELECT id_value FROM item_identifiers WHERE " + this.items.in().condition("item_id"),
+						ids.subList(i, Math.min(ids.size(), i + 500)), (rs) -> {
+							values.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+						});
+		}
+		// relationship targets are stored as identifier JSON: find candidates by value,
+		// then keep those whose target really resolves to one of these items
+		java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+		List<String> list = new ArrayList<>(values);
+		for (int i = 0; i < list.size(); i += 50) {
+			List<String> part = list.subList(i, Math.min(list.size(), i + 50));
+			String where = String.join(" OR ",
+					java.util.Collections.nCopies(part.size(), "LOWER(target) LIKE ? ESCAPE '!'"));
+			this.jdbc.query("SELECT DISTINCT item_id FROM relationships WHERE " + where,
+					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> candidates.add(rs.getString(1)),
+					part.stream().map((value) -> "%\"" + likeEscaped(value) + "\"%").toArray());
+		}
+		candidates.removeAll(itemIds);
+		if (candidates.isEmpty()) {
+			return java.util.Set.of();
+		}
+		Map<String, ItemState> loaded = loadItems(candidates);
+		java.util.Set<Identifiers> targets = new java.util.LinkedHashSet<>();
+		loaded.values()
+			.forEach((item) -> item.allRelationships().forEach((relationship) -> targets.add(relationship.target())));
+		Map<Identifiers, String> resolved = resolveTargets(targets);
+		java.util.Set<String> relating = new java.util.LinkedHashSet<>();
+		loaded.forEach((id, item) -> {
+			if (item.allRelationships()
+				.stream()
+				.map((relationship) -> resolved.get(relationship.target()))
+				.anyMatch((to) -> to != null && itemIds.contains(to))) {
+				relating.add(id);
+			}
+		});
+		return relating;
+	}
+
+	private static String likeEscaped(String value) {
+		return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	@Override
@@ -160,6 +221,19 @@ public class JdbcSyncStore implements SyncStore {
 			return ps;
 		}, keys);
 		return keys.getKey().longValue();
+	}
+
+	/**
+	 * Marks the runs still recorded as running as interrupted. Called when the hub
+	 * starts, when none of its runs can be going on: such a run was cut short by a crash
+	 * or a kill (one hub per database). What it pushed is in the cross-reference, and
+	 * creates it had sent unanswered are pending, so the next run looks them up instead
+	 * of repeating them.
+	 * @return how many runs were marked
+	 */
+	public int markInterruptedRuns(Instant now) {
+		return this.jdbc.update("UPDATE sync_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
+				time(now));
 	}
 
 	@Override

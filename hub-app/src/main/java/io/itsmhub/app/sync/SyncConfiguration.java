@@ -28,6 +28,8 @@ import io.itsmhub.routes.sync.SyncScheduleRoutes;
 @Configuration(proxyBeanMethods = false)
 public class SyncConfiguration {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncConfiguration.class);
+
 	@Bean
 	JdbcSyncStore syncStore(JdbcTemplate jdbc, JdbcItemRepository items, ItemQueries queries) {
 		return new JdbcSyncStore(jdbc, items, queries);
@@ -51,6 +53,11 @@ public class SyncConfiguration {
 		});
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("hub.sync is invalid: " + String.join("; ", errors));
+		}
+		int interrupted = store.markInterruptedRuns(clock.instant());
+		if (interrupted > 0) {
+			log.warn("{} sync runs were cut short when the hub last stopped; marked interrupted. The next run "
+					+ "finishes their work: pending creates are looked up first, never repeated", interrupted);
 		}
 		return new SyncEngine(store, mappings, connectors, properties.guard().settings(), clock);
 	}

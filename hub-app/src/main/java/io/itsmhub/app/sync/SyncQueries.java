@@ -94,7 +94,9 @@ public class SyncQueries {
 	 * @param integration its integration
 	 * @param mode full, incremental or items
 	 * @param dryRun whether it was a dry run
-	 * @param status running, completed, completed_with_failures or failed
+	 * @param status running, completed, completed_with_failures, failed,
+	 * awaiting_approval, approved, rejected, or interrupted (the hub stopped during the
+	 * run)
 	 * @param counts per target: created, updated, unchanged, failed, API calls, duration
 	 * @param startedAt when it started
 	 * @param finishedAt when it finished

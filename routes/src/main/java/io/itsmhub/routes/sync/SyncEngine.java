@@ -140,7 +140,13 @@ public final class SyncEngine {
 				Instant since = this.store.lastCompletedRun(integration);
 				yield (since != null) ? this.store.itemIdsChangedSince(since) : this.store.allItemIds();
 			}
-			case ITEMS -> List.copyOf(new LinkedHashSet<>(itemIds));
+			case ITEMS -> {
+				// items relating to these come along: their relations waited for these
+				// to get a record (unchanged, they cost no write)
+				LinkedHashSet<String> named = new LinkedHashSet<>(itemIds);
+				named.addAll(this.store.itemsRelatingTo(named));
+				yield List.copyOf(named);
+			}
 		};
 		long runId = dryRun ? 0 : this.store.startRun(integration, mode, false, started);
 		Map<String, TargetCounts> counts = new LinkedHashMap<>();

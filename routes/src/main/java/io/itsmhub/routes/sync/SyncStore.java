@@ -27,6 +27,15 @@ public interface SyncStore {
 	 */
 	Map<Identifiers, String> resolveTargets(Collection<Identifiers> targets);
 
+	/**
+	 * The other items whose relationships resolve to one of these items. A push of named
+	 * items (a replay, a webhook) takes them along, so their relations to those items,
+	 * pending until the items had a record, are pushed too.
+	 */
+	default java.util.Set<String> itemsRelatingTo(Collection<String> itemIds) {
+		return java.util.Set.of();
+	}
+
 	Map<String, CrossReference> crossReferences(String target, Collection<String> itemIds);
 
 	void saveCrossReferences(List<CrossReference> references);

@@ -2,6 +2,7 @@ package io.itsmhub.connectors.servicenow;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,10 +195,17 @@ public final class ServiceNowConnector implements TargetConnector {
 			if (ciIds[i] != null) {
 				body.put("ci", ciIds[i]);
 			}
+			if (assetIds[i] == null) {
+				// the hub names the record it creates, so a create repeated after its
+				// answer
+				// was lost (or timed out and landed later) is refused instead of
+				// duplicated
+				body.put("sys_id", ownSysId(asset.targetClass(), requests.get(i).payload().itemId()));
+			}
 			writes.add(new BatchResource.Request("asset-" + i, (assetIds[i] != null) ? "PATCH" : "POST",
 					TableResource.recordPath(asset.targetClass(), assetIds[i]), body));
 		}
-		Map<String, BatchResource.Inner> answers = this.batch.run(writes);
+		Map<String, BatchResource.Inner> answers = writeCreatingOnce(writes);
 		for (BatchResource.Request write : writes) {
 			int i = Integer.parseInt(write.id().substring("asset-".length()));
 			BatchResource.Inner answer = answers.get(write.id());
@@ -377,10 +386,11 @@ public final class ServiceNowConnector implements TargetConnector {
 			body.put("parent", parent(request));
 			body.put("child", child(request));
 			body.put("type", type);
+			body.put("sys_id", ownSysId(ServiceNowParams.TABLE_REL_CI, key));
 			writes.add(new BatchResource.Request("rel-" + i, "POST",
 					TableResource.recordPath(ServiceNowParams.TABLE_REL_CI, null), body));
 		}
-		Map<String, BatchResource.Inner> answers = this.batch.run(writes);
+		Map<String, BatchResource.Inner> answers = writeCreatingOnce(writes);
 		for (int i = 0; i < relations.size(); i++) {
 			if (outcomes[i] != null) {
 				continue;
@@ -471,6 +481,56 @@ public final class ServiceNowConnector implements TargetConnector {
 					: PushOutcome.of(request.itemId(), Status.RETIRED, request.record()));
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Runs Batch API writes; a create the platform refused because a record with the
+	 * sys_id the hub chose already exists was made by an earlier attempt whose answer
+	 * never arrived, so it is updated instead: a repeated create never makes a second
+	 * record.
+	 */
+	private Map<String, BatchResource.Inner> writeCreatingOnce(List<BatchResource.Request> writes) {
+		Map<String, BatchResource.Inner> answers = this.batch.run(writes);
+		Map<String, List<BatchResource.Request>> refusedByTable = new LinkedHashMap<>();
+		for (BatchResource.Request write : writes) {
+			BatchResource.Inner answer = answers.get(write.id());
+			if (write.method().equals("POST") && write.body() != null && write.body().hasNonNull("sys_id")
+					&& answer != null && answer.failure() != null) {
+				String table = write.url().substring(ServiceNowParams.PATH_TABLE.length());
+				refusedByTable.computeIfAbsent(table, (t) -> new ArrayList<>()).add(write);
+			}
+		}
+		List<BatchResource.Request> updates = new ArrayList<>();
+		for (Map.Entry<String, List<BatchResource.Request>> entry : refusedByTable.entrySet()) {
+			Map<String, BatchResource.Request> bySysId = new LinkedHashMap<>();
+			entry.getValue().forEach((write) -> bySysId.put(write.body().path("sys_id").asText(), write));
+			for (JsonNode existing : this.table.list(entry.getKey(), "sys_idIN" + String.join(",", bySysId.keySet()),
+					"sys_id")) {
+				BatchResource.Request write = bySysId.get(existing.path("sys_id").asText());
+				if (write != null) {
+					ObjectNode body = write.body().deepCopy();
+					body.remove("sys_id");
+					updates.add(new BatchResource.Request(write.id(), "PATCH",
+							TableResource.recordPath(entry.getKey(), existing.path("sys_id").asText()), body));
+				}
+			}
+		}
+		if (!updates.isEmpty()) {
+			answers.putAll(this.batch.run(updates));
+		}
+		return answers;
+	}
+
+	/**
+	 * The sys_id the hub gives a record it creates: derived from the source name, the
+	 * table and the hub's own key, so every attempt at one create names the same record.
+	 */
+	String ownSysId(String table, String key) {
+		return UUID
+			.nameUUIDFromBytes(
+					(this.properties.sourceName() + "|" + table + "|" + key).getBytes(StandardCharsets.UTF_8))
+			.toString()
+			.replace("-", "");
 	}
 
 	private static String retiredValue(TargetRecord record, String field, int fallback) {

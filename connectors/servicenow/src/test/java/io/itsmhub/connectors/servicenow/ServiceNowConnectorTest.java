@@ -1,5 +1,6 @@
 package io.itsmhub.connectors.servicenow;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.itsmhub.api.target.PushOutcome;
@@ -9,6 +10,7 @@ import io.itsmhub.api.target.TargetException;
 import io.itsmhub.api.target.TargetFailure;
 import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.testing.contract.RecordedCall;
+import io.itsmhub.simulators.core.Fault;
 import io.itsmhub.simulators.http.SimulatorServer;
 import io.itsmhub.simulators.servicenow.ServiceNowSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the contract kit does not cover: OAuth, the request shapes, the verifier. */
 class ServiceNowConnectorTest {
+
+	private static final String BATCH = "/api/now/v1/batch";
 
 	static SimulatorServer server;
 
@@ -91,6 +95,52 @@ class ServiceNowConnectorTest {
 		assertThat(calls.get(0).body()).contains("\"sys_object_source_info\":{\"source_name\":\"ITSMHub\"");
 		assertThat(platform.table("alm_hardware")).hasSize(20)
 			.allSatisfy((asset) -> assertThat(asset.path("ci").asText()).hasSize(32));
+	}
+
+	@Test
+	void anAssetCreateThatTimedOutAndLandedLaterIsNotCreatedTwice() throws InterruptedException {
+		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(2)));
+		List<UpsertRequest> requests = ServiceNowSamples.many(5)
+			.stream()
+			.map((payload) -> new UpsertRequest(payload, null))
+			.toList();
+		// the asset write outlives the timeout; the platform applies it after the retry
+		platform.simulator().injectFault(Fault.delay(5000).matching(BATCH, "POST"));
+		assertThatThrownBy(() -> connector.upsert(requests)).isInstanceOf(TargetException.class);
+		assertThat(connector.upsert(requests)).extracting(PushOutcome::status)
+			.doesNotContain(PushOutcome.Status.FAILED);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (platform.requests().stream().filter((call) -> call.path().equals(BATCH)).count() < 2
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(platform.table("alm_hardware")).hasSize(5);
+	}
+
+	@Test
+	void anAssetCreateThatLandedBeforeTheRetryIsUpdatedNotCreatedTwice() {
+		ServiceNowConnector connector = new ServiceNowConnector(withTimeout(Duration.ofSeconds(3)));
+		List<UpsertRequest> requests = ServiceNowSamples.many(5)
+			.stream()
+			.map((payload) -> new UpsertRequest(payload, null))
+			.toList();
+		// the first asset write lands after its timeout; the retry's look-up comes too
+		// early
+		// to see it, and its own create arrives after it
+		platform.simulator().injectFault(Fault.delay(4500).matching(BATCH, "POST"));
+		platform.simulator().injectFault(Fault.delay(2000).matching(BATCH, "POST"));
+		assertThatThrownBy(() -> connector.upsert(requests)).isInstanceOf(TargetException.class);
+		List<PushOutcome> outcomes = connector.upsert(requests);
+		assertThat(outcomes).extracting(PushOutcome::status).doesNotContain(PushOutcome.Status.FAILED);
+		assertThat(platform.table("alm_hardware")).hasSize(5);
+		assertThat(outcomes).allSatisfy((outcome) -> assertThat(platform.table("alm_hardware")).anySatisfy(
+				(asset) -> assertThat(asset.path("sys_id").asText()).isEqualTo(outcome.ref().related().get("asset"))));
+	}
+
+	private static ServiceNowProperties withTimeout(Duration timeout) {
+		return new ServiceNowProperties(true, server.baseUrl(), ServiceNowProperties.AuthMode.BASIC, "hub",
+				io.itsmhub.api.target.Secret.of("hub-password"), null, null, null, null, 100, 1000, timeout, null, 7,
+				6);
 	}
 
 	@Test
