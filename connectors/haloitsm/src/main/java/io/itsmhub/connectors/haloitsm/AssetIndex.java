@@ -2,8 +2,8 @@ package io.itsmhub.connectors.haloitsm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +31,10 @@ final class AssetIndex {
 
 	private static final String AMBIGUOUS = "";
 
+	/** UTC without offset, as Halo clients send {@code lastupdatefromdate}. */
+	private static final DateTimeFormatter CHANGED_SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
 	/** Overlap when the server sent no {@code Date} header. */
 	private static final Duration LOCAL_CLOCK_OVERLAP = Duration.ofMinutes(2);
 
@@ -38,13 +42,16 @@ final class AssetIndex {
 
 	private final int pageSize;
 
+	private final String changedSinceFilter;
+
 	private final Map<String, Map<String, String>> byField = new HashMap<>();
 
 	private Instant changedSince;
 
-	AssetIndex(AssetResource assets, int pageSize) {
+	AssetIndex(AssetResource assets, int pageSize, String changedSinceFilter) {
 		this.assets = assets;
 		this.pageSize = pageSize;
+		this.changedSinceFilter = changedSinceFilter;
 	}
 
 	synchronized boolean loaded() {
@@ -56,9 +63,8 @@ final class AssetIndex {
 	 */
 	synchronized void refresh() {
 		Map<String, String> filters = new HashMap<>();
-		if (this.changedSince != null) {
-			filters.put(HaloParams.LAST_UPDATE_FROM,
-					DateTimeFormatter.ISO_INSTANT.format(this.changedSince.truncatedTo(ChronoUnit.SECONDS)));
+		if (this.changedSince != null && !this.changedSinceFilter.isEmpty()) {
+			filters.put(this.changedSinceFilter, CHANGED_SINCE.format(this.changedSince));
 		}
 		Instant requested = Instant.now();
 		AssetResource.Page page = this.assets.list(filters, this.pageSize);

@@ -97,7 +97,7 @@ public final class HaloItsmConnector implements TargetConnector {
 		this.http = new HaloHttp(properties, client);
 		this.assets = new AssetResource(this.http);
 		this.types = new AssetTypeResource(this.http);
-		this.index = new AssetIndex(this.assets, properties.pageSize());
+		this.index = new AssetIndex(this.assets, properties.pageSize(), properties.changedSinceFilter());
 		this.verifier = new HaloItsmVerifier(properties, this.http, this.types);
 	}
 

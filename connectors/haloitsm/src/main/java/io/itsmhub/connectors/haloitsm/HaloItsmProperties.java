@@ -40,6 +40,11 @@ import org.springframework.validation.annotation.Validated;
  * @param searchMax up to how many payloads a look-up searches one by one
  * ({@code GET /api/Asset?search=}) before the connector reads the asset list once and
  * keeps an index of the identifiers, refreshed with {@code lastupdatefromdate}
+ * @param changedSinceFilter the query parameter of {@code GET /api/Asset} that limits the
+ * list to assets changed since a time ({@code lastupdatefromdate}, UTC
+ * {@code yyyy-MM-ddTHH:mm:ss}), for refreshing the identifier index; empty to read the
+ * whole list on every refresh. Halo's OpenAPI document types it {@code bool} ("include
+ * the field in the response"); Halo clients use it as a date filter
  * @param timeout how long one HTTP call may take
  */
 @ConfigurationProperties("hub.targets.haloitsm")
@@ -48,7 +53,8 @@ public record HaloItsmProperties(boolean enabled, String baseUrl, String authUrl
 		Secret clientSecret, @DefaultValue("all") String scope, Map<String, String> relationFields,
 		@DefaultValue("status_name") String statusField, @DefaultValue("Retired") String retiredStatus,
 		@DefaultValue("100") @Min(1) @Max(1000) int batchSize, @DefaultValue("100") @Min(1) @Max(1000) int pageSize,
-		@DefaultValue("3") @Min(0) int searchMax, @DefaultValue("30s") Duration timeout) {
+		@DefaultValue("3") @Min(0) int searchMax, @DefaultValue("lastupdatefromdate") String changedSinceFilter,
+		@DefaultValue("30s") Duration timeout) {
 
 	/** The property prefix. */
 	public static final String PREFIX = "hub.targets.haloitsm";
@@ -67,34 +73,35 @@ public record HaloItsmProperties(boolean enabled, String baseUrl, String authUrl
 		relationFields = Map.copyOf(fields);
 		statusField = (statusField != null) ? statusField : "status_name";
 		retiredStatus = (retiredStatus != null) ? retiredStatus : "Retired";
+		changedSinceFilter = (changedSinceFilter != null) ? changedSinceFilter.trim() : "lastupdatefromdate";
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(30);
 	}
 
 	/** Client credentials against one URL, defaults for the rest. */
 	public static HaloItsmProperties of(String baseUrl, String clientId, String clientSecret) {
 		return new HaloItsmProperties(true, baseUrl, null, null, clientId, Secret.of(clientSecret), null, null, null,
-				null, 100, 100, 3, null);
+				null, 100, 100, 3, null, null);
 	}
 
 	/** A copy with another page size. */
 	public HaloItsmProperties withPageSize(int size) {
 		return new HaloItsmProperties(this.enabled, this.baseUrl, this.authUrl, this.tenant, this.clientId,
 				this.clientSecret, this.scope, this.relationFields, this.statusField, this.retiredStatus,
-				this.batchSize, size, this.searchMax, this.timeout);
+				this.batchSize, size, this.searchMax, this.changedSinceFilter, this.timeout);
 	}
 
 	/** A copy with another batch size. */
 	public HaloItsmProperties withBatchSize(int size) {
 		return new HaloItsmProperties(this.enabled, this.baseUrl, this.authUrl, this.tenant, this.clientId,
 				this.clientSecret, this.scope, this.relationFields, this.statusField, this.retiredStatus, size,
-				this.pageSize, this.searchMax, this.timeout);
+				this.pageSize, this.searchMax, this.changedSinceFilter, this.timeout);
 	}
 
 	/** A copy with other relation fields. */
 	public HaloItsmProperties withRelationFields(Map<String, String> fields) {
 		return new HaloItsmProperties(this.enabled, this.baseUrl, this.authUrl, this.tenant, this.clientId,
 				this.clientSecret, this.scope, fields, this.statusField, this.retiredStatus, this.batchSize,
-				this.pageSize, this.searchMax, this.timeout);
+				this.pageSize, this.searchMax, this.changedSinceFilter, this.timeout);
 	}
 
 	/** The API root, {@code <baseUrl>/api}. */

@@ -17,8 +17,6 @@ final class HaloParams {
 
 	static final String INCLUDE_HIERARCHY = "includehierarchy";
 
-	static final String LAST_UPDATE_FROM = "lastupdatefromdate";
-
 	static final String PAGINATE = "pageinate";
 
 	static final String PAGE_SIZE = "page_size";
