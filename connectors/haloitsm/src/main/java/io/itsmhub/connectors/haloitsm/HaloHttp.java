@@ -91,7 +91,7 @@ final class HaloHttp {
 		}
 		throw new TargetException(
 				HttpFailures.classify(response.status(), response.header(HaloParams.HEADER_RETRY_AFTER),
-						errorMessage(response), credentialProperty(), credentialProperty()));
+						errorMessage(response), credentialProperty(), HaloItsmProperties.property("client-id")));
 	}
 
 	private HttpRequest apiRequest(String method, URI uri, byte[] bytes, String accessToken) {
