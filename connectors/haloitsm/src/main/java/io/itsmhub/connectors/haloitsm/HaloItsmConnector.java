@@ -372,7 +372,19 @@ public final class HaloItsmConnector implements TargetConnector {
 		List<ObjectNode> devices = new ArrayList<>();
 		List<List<Integer>> written = new ArrayList<>();
 		byHolder.forEach((holderId, indexes) -> {
-			JsonNode current = this.assets.withHierarchy(holderId);
+			JsonNode current;
+			try {
+				current = this.assets.withHierarchy(holderId);
+			}
+			catch (TargetException ex) {
+				if (ex.failure().kind() != TargetFailure.Kind.PERMANENT) {
+					throw ex;
+				}
+				// the holder is gone (deleted in Halo): its relations fail, the others go
+				// on
+				indexes.forEach((i) -> outcomes[i] = PushOutcome.failed(relations.get(i).itemId(), ex.failure()));
+				return;
+			}
 			ObjectNode device = HaloHttp.JSON.createObjectNode();
 			device.put(HaloParams.FIELD_ID, Integer.parseInt(holderId));
 			Map<String, List<Integer>> lists = new LinkedHashMap<>();

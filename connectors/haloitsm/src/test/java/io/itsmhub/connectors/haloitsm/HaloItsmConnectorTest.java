@@ -215,6 +215,22 @@ class HaloItsmConnectorTest {
 	}
 
 	@Test
+	void aRelationOfAnAssetDeletedInHaloFailsAloneWithHalosMessage() throws Exception {
+		HaloItsmConnector connector = connector();
+		List<PushOutcome> created = connector.upsert(requests(HaloItsmSamples.many(3)));
+		TargetRef a = created.get(0).ref();
+		TargetRef b = created.get(1).ref();
+		TargetRef c = created.get(2).ref();
+		deleteInHalo(a.recordId());
+		List<PushOutcome> outcomes = connector
+			.relate(List.of(new RelationRequest("a", a, PARENT, b), new RelationRequest("c", c, PARENT, b)));
+		assertThat(outcomes.get(0).status()).isEqualTo(Status.FAILED);
+		assertThat(outcomes.get(0).failure().httpStatus()).isEqualTo(404);
+		assertThat(outcomes.get(0).failure().message()).contains("Asset not found");
+		assertThat(outcomes.get(1).status()).isEqualTo(Status.RELATED);
+	}
+
+	@Test
 	void retirementSetsInactiveAndTheRetiredStatusInOneArray() {
 		HaloItsmConnector connector = connector();
 		List<TargetPayload> payloads = HaloItsmSamples.many(2);
@@ -274,6 +290,29 @@ class HaloItsmConnectorTest {
 				.extracting(TargetConnector.ConfigProblem::property)
 				.containsExactly("hub.targets.haloitsm.base-url", "hub.targets.haloitsm.client-id",
 						"hub.targets.haloitsm.client-secret"));
+	}
+
+	// DELETE /api/Asset/{id}, as someone might in Halo's UI
+	private static void deleteInHalo(String id) throws Exception {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		String form = "grant_type=client_credentials&client_id=" + HaloItsmSamples.CLIENT_ID + "&client_secret="
+				+ HaloItsmSamples.CLIENT_SECRET + "&scope=all";
+		String token = HaloHttp.JSON.readTree(
+				client
+					.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/auth/token"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+						.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+					.body())
+			.path("access_token")
+			.asText();
+		int status = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/Asset/" + id))
+				.header("Authorization", "Bearer " + token)
+				.DELETE()
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+		assertThat(status).isEqualTo(200);
 	}
 
 	private static List<UpsertRequest> requests(List<TargetPayload> payloads) {
