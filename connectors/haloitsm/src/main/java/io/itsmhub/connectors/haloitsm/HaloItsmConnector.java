@@ -236,6 +236,7 @@ public final class HaloItsmConnector implements TargetConnector {
 				results.add(post(List.of(device)).get(0));
 			}
 		}
+		boolean refreshed = false;
 		for (int k = 0; k < sent.size(); k++) {
 			int i = sent.get(k);
 			String itemId = batch.get(i).payload().itemId();
@@ -252,9 +253,14 @@ public final class HaloItsmConnector implements TargetConnector {
 				id = devices.get(k).path(HaloParams.FIELD_ID).asText("");
 			}
 			if (id.isEmpty()) {
-				this.index.refresh();
-				id = (this.index.match(main(batch.get(i).payload()).matchOn()) != null)
-						? this.index.match(main(batch.get(i).payload()).matchOn()) : "";
+				// no id in the answer: the asset is found by its identifiers instead (one
+				// read of what changed for the whole batch)
+				if (!refreshed) {
+					this.index.refresh();
+					refreshed = true;
+				}
+				String match = this.index.match(main(batch.get(i).payload()).matchOn());
+				id = (match != null) ? match : "";
 			}
 			if (id.isEmpty()) {
 				outcomes[i] = PushOutcome.failed(itemId, new TargetFailure(TargetFailure.Kind.TRANSIENT,
