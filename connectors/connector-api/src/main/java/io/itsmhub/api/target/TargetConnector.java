@@ -75,7 +75,9 @@ public interface TargetConnector {
 	 * <p>
 	 * Optional: the default answers every request {@link PushOutcome.Status#FAILED} with
 	 * {@link #UNRELATE_UNSUPPORTED}, and the engine then leaves the relations in place.
-	 * @param relations the relations as they were pushed
+	 * @param relations the relations as they were pushed: the relation's platform type
+	 * and direction and both records are set; its canonical type may be the platform type
+	 * and its identifiers empty, as the hub keeps only what it pushed
 	 * @return one outcome per request, in the same order
 	 * @throws TargetException when the call failed as a whole
 	 */
