@@ -47,8 +47,9 @@ import io.itsmhub.simulators.servicenow.ServiceNowSimulator;
  * the ServiceNow simulator over HTTP, then re-syncs the unchanged estate, and prints per
  * phase items/s, connector calls and HTTP requests (writes and reads) per item, the
  * process's CPU time, and the peak heap (the heap pools' peak usage, reset before each
- * phase). The simulator runs in the same JVM, so the heap figure includes its tables; its
- * request journal is kept small, and requests are counted on the client side.
+ * phase) and what is left after a full GC. The simulator runs in the same JVM, so the
+ * heap figure includes its tables; its request journal is kept small, and requests are
+ * counted on the client side.
  *
  * <p>
  * Run: {@code ./mvnw -B -q -Psync-bench -DskipTests -pl hub-app -am verify}
@@ -117,11 +118,12 @@ public final class SyncBenchmark {
 				"%s: %,d items in %.1f s = %,.0f items/s (process CPU %.1f s = %,.0f items per CPU-second); "
 						+ "created %,d, updated %,d, unchanged %,d, failed %,d; relations pushed %,d, pending %,d, "
 						+ "retired %,d; connector calls %,d (%.4f per item); HTTP requests %,d (%.4f per item): "
-						+ "writes %,d (%.4f per item), reads %,d; peak heap %,d MB%n",
+						+ "writes %,d (%.4f per item), reads %,d; peak heap %,d MB, after a full GC %,d MB%n",
 				what, items, seconds, items / seconds, cpu, items / cpu, counts.created(), counts.updated(),
 				counts.unchanged(), counts.failed(), counts.relationsPushed(), counts.relationsPending(),
 				counts.relationsRetired(), counts.apiCalls(), counts.apiCalls() / (double) items, writes + reads,
-				(writes + reads) / (double) items, writes, writes / (double) items, reads, peakHeapMegabytes());
+				(writes + reads) / (double) items, writes, writes / (double) items, reads, peakHeapMegabytes(),
+				liveHeapMegabytes());
 	}
 
 	private static long processCpuNanos() {
@@ -139,6 +141,15 @@ public final class SyncBenchmark {
 				pool.resetPeakUsage();
 			}
 		}
+	}
+
+	/**
+	 * What stays on the heap after a full collection: the hub, the store and the
+	 * simulator.
+	 */
+	private static long liveHeapMegabytes() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
 	}
 
 	private static long peakHeapMegabytes() {
