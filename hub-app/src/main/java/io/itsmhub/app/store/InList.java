@@ -32,6 +32,19 @@ public final class InList {
 	}
 
 	/**
+	 * "this column equals one value and that column is in these values", with two
+	 * {@code ?}: the value, then the array. HSQLDB answers {@code a = ? AND b IN
+	 * (UNNEST(?))} by walking every row with that {@code a} (a profile of a sync of
+	 * 100,000 items showed 0.6 s per batch of look-ups), but finds the pairs through the
+	 * {@code (a, b)} index when asked for them as pairs.
+	 */
+	public String pairCondition(String fixedColumn, String column) {
+		return this.postgres ? fixedColumn + " = ? AND " + column + " = ANY(?)"
+				: "(" + fixedColumn + ", " + column + ") IN (SELECT CAST(? AS VARCHAR(1000)), u.v FROM "
+						+ "UNNEST(CAST(? AS VARCHAR(1000) ARRAY)) AS u(v))";
+	}
+
+	/**
 	 * Runs a query whose parameters are the given leading values followed by the array.
 	 */
 	public void query(JdbcTemplate jdbc, String sql, List<String> values, RowCallbackHandler rows, Object... leading) {

@@ -122,8 +122,8 @@ public class ItemQueries {
 			for (int i = 0; i < list.size(); i += 500) {
 				this.items.in()
 					.query(this.jdbc,
-							"SELECT id_value, item_id FROM item_identifiers WHERE id_type = ? AND "
-									+ this.items.in().condition("id_value"),
+							"SELECT id_value, item_id FROM item_identifiers WHERE "
+									+ this.items.in().pairCondition("id_type", "id_value"),
 							list.subList(i, Math.min(list.size(), i + 500)), (rs) -> {
 								holders.computeIfAbsent(type.id() + ":" + rs.getString(1), (k) -> new LinkedHashSet<>())
 									.add(rs.getString(2));

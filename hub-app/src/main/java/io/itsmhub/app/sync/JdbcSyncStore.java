@@ -140,8 +140,8 @@ public class JdbcSyncStore implements SyncStore {
 			this.items.in()
 				.query(this.jdbc,
 						"SELECT item_id, record_id, record_key, related, last_hash, relations, status, "
-								+ "pushed_at, last_payload FROM target_xref WHERE target = ? AND "
-								+ this.items.in().condition("item_id"),
+								+ "pushed_at, last_payload FROM target_xref WHERE "
+								+ this.items.in().pairCondition("target", "item_id"),
 						ids.subList(i, Math.min(ids.size(), i + 500)), (rs) -> {
 							OffsetDateTime pushed = rs.getObject(8, OffsetDateTime.class);
 							TargetRef ref = (rs.getString(2) != null)

@@ -51,6 +51,7 @@ public class SyncMetrics {
 			count(target, "failed", counts.failed());
 			this.registry.counter("hub.sync.api.calls", "target", target).increment(counts.apiCalls());
 			this.registry.counter("hub.sync.relations.pushed", "target", target).increment(counts.relationsPushed());
+			this.registry.counter("hub.sync.relations.retired", "target", target).increment(counts.relationsRetired());
 			this.registry.timer("hub.sync.duration", "target", target)
 				.record(counts.durationMillis(), TimeUnit.MILLISECONDS);
 			this.pendingRelations.computeIfAbsent(target, (t) -> {

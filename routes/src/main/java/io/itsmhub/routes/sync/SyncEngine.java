@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,7 +46,9 @@ import io.itsmhub.reconciliation.item.ItemState;
  * version, asked for every batch), delta against the last accepted payload, batches up to
  * the connector's limit behind the target's guard, then the cross-reference, dead letters
  * and counts. Relations go in a second pass, once both ends have a record, so the result
- * does not depend on the order of arrival.
+ * does not depend on the order of arrival. A relation pushed before is removed from the
+ * target when one of its ends is retired or the item no longer reports it; the records at
+ * both ends stay.
  *
  * <p>
  * A create is marked pending in the cross-reference before it is sent; if its answer is
@@ -222,8 +225,10 @@ public final class SyncEngine {
 			java.util.concurrent.locks.ReentrantLock lock = targetLock(target, false);
 			lock.lock();
 			try {
-				relate(target, connector, guard, relationsByItem, counter);
+				// retired first, so the relation pass sees which ends are retired now
 				retire(target, connector, guard, counter);
+				relate(target, connector, guard, relationsByItem, counter);
+				unrelateRetired(target, connector, guard, counter);
 			}
 			finally {
 				lock.unlock();
@@ -233,8 +238,8 @@ public final class SyncEngine {
 			counter.retired += counter.toRetire.size();
 		}
 		return new TargetCounts(counter.created, counter.updated, counter.unchanged, counter.outOfScope,
-				counter.retired, counter.failed, counter.relationsPushed, counter.relationsPending, counter.calls.get(),
-				(System.nanoTime() - start) / 1_000_000);
+				counter.retired, counter.failed, counter.relationsPushed, counter.relationsPending,
+				counter.relationsRetired, counter.calls.get(), (System.nanoTime() - start) / 1_000_000);
 	}
 
 	private java.util.concurrent.locks.ReentrantLock targetLock(String target, boolean dryRun) {
@@ -264,6 +269,11 @@ public final class SyncEngine {
 						&& !CrossReference.RETIRED.equals(xref.status())) {
 					counter.toRetire.put(id, new RetireCandidate(item, xref, mapping));
 				}
+				else if (xref != null && CrossReference.RETIRED.equals(xref.status())
+						&& !keys(xref.relationsHash()).isEmpty()) {
+					// retired before, but removing its relations failed then
+					counter.retiredWithRelations.add(id);
+				}
 				continue;
 			}
 			TargetPayload payload;
@@ -277,10 +287,12 @@ public final class SyncEngine {
 				}
 				continue;
 			}
-			if (!payload.relations().isEmpty()) {
+			CrossReference xref = xrefs.get(id);
+			if (!payload.relations().isEmpty()
+					|| (xref != null && xref.relationsHash() != null && !xref.relationsHash().isEmpty())) {
+				// also with none now: those pushed before are to be removed
 				relationsByItem.put(id, payload.relations());
 			}
-			CrossReference xref = xrefs.get(id);
 			boolean unchanged = xref != null && CrossReference.OK.equals(xref.status())
 					&& payload.contentHash().equals(xref.lastHash());
 			if (dryRun && plan != null) {
@@ -427,8 +439,11 @@ public final class SyncEngine {
 	}
 
 	/**
-	 * Second pass: relations whose both ends now have a record and were not pushed
-	 * before.
+	 * Second pass: relations whose both ends now have a record and were not pushed before
+	 * are pushed; relations pushed before whose other end is retired now, or that the
+	 * item no longer reports, are removed. While a relation of the same type and
+	 * direction waits for an end the hub cannot resolve, the ones pushed before stay: the
+	 * pending one may be one of them.
 	 */
 	private void relate(String target, TargetConnector connector, TargetGuard guard,
 			Map<String, List<TargetRelation>> relationsByItem, Counter counter) {
@@ -437,12 +452,19 @@ public final class SyncEngine {
 		}
 		Set<Identifiers> targets = new LinkedHashSet<>();
 		relationsByItem.values().forEach((list) -> list.forEach((relation) -> targets.add(relation.target())));
-		Map<Identifiers, String> targetItems = this.store.resolveTargets(targets);
+		Map<Identifiers, String> targetItems = targets.isEmpty() ? Map.of() : this.store.resolveTargets(targets);
 		Set<String> involved = new LinkedHashSet<>(relationsByItem.keySet());
 		involved.addAll(targetItems.values());
 		Map<String, CrossReference> xrefs = this.store.crossReferences(target, involved);
 		List<TargetConnector.RelationRequest> requests = new ArrayList<>();
-		Map<String, Set<String>> pushedAfter = new HashMap<>();
+		List<TargetConnector.RelationRequest> removals = new ArrayList<>();
+		Map<String, Set<String>> pushed = new HashMap<>();
+		Map<String, TargetRef> records = new HashMap<>();
+		xrefs.values().forEach((x) -> {
+			if (x.ref() != null && x.ref().recordId() != null) {
+				records.put(x.ref().recordId(), x.ref());
+			}
+		});
 		for (Map.Entry<String, List<TargetRelation>> entry : relationsByItem.entrySet()) {
 			CrossReference from = xrefs.get(entry.getKey());
 			if (from == null || from.ref() == null || from.ref().recordId() == null) {
@@ -450,27 +472,36 @@ public final class SyncEngine {
 				continue;
 			}
 			Set<String> already = keys(from.relationsHash());
-			Set<String> now = new TreeSet<>(already);
+			Set<String> wanted = new HashSet<>();
+			Set<String> waiting = new HashSet<>();
 			for (TargetRelation relation : entry.getValue()) {
+				String kind = relation.platformType() + "|" + relation.reverse();
 				String toItem = targetItems.get(relation.target());
 				CrossReference to = (toItem != null) ? xrefs.get(toItem) : null;
+				if (to != null && CrossReference.RETIRED.equals(to.status())) {
+					// its other end is retired: neither pushed nor waiting
+					continue;
+				}
 				if (to == null || to.ref() == null || to.ref().recordId() == null) {
 					counter.relationsPending++;
+					if (toItem == null) {
+						waiting.add(kind);
+					}
 					continue;
 				}
-				String key = relation.platformType() + "|" + relation.reverse() + "|" + to.ref().recordId();
-				if (already.contains(key)) {
-					continue;
+				String key = kind + "|" + to.ref().recordId();
+				if (wanted.add(key) && !already.contains(key)) {
+					requests.add(new TargetConnector.RelationRequest(entry.getKey(), from.ref(), relation, to.ref()));
 				}
-				now.add(key);
-				requests.add(new TargetConnector.RelationRequest(entry.getKey(), from.ref(), relation, to.ref()));
 			}
-			if (!now.equals(already)) {
-				pushedAfter.put(entry.getKey(), now);
+			for (String key : already) {
+				if (!wanted.contains(key) && !waiting.contains(kindOf(key))) {
+					removals.add(removal(entry.getKey(), from.ref(), key, records));
+				}
 			}
+			pushed.put(entry.getKey(), new TreeSet<>(already));
 		}
 		int batchSize = Math.max(1, connector.maxBatchSize());
-		Set<String> failedItems = new LinkedHashSet<>();
 		for (int from = 0; from < requests.size(); from += batchSize) {
 			List<TargetConnector.RelationRequest> batch = requests.subList(from,
 					Math.min(requests.size(), from + batchSize));
@@ -478,12 +509,13 @@ public final class SyncEngine {
 				List<PushOutcome> outcomes = counted(guard, counter, () -> connector.relate(batch));
 				for (int i = 0; i < batch.size(); i++) {
 					PushOutcome outcome = (i < outcomes.size()) ? outcomes.get(i) : null;
+					TargetConnector.RelationRequest request = batch.get(i);
 					if (outcome != null && outcome.status() != PushOutcome.Status.FAILED) {
 						counter.relationsPushed++;
+						pushed.get(request.itemId()).add(key(request));
 					}
 					else {
-						failedItems.add(batch.get(i).itemId());
-						deadLetter(target, batch.get(i).itemId(), "relate", relationJson(batch.get(i)),
+						deadLetter(target, request.itemId(), "relate", relationJson(request),
 								(outcome != null && outcome.failure() != null) ? outcome.failure().message()
 										: "no outcome",
 								1);
@@ -492,21 +524,130 @@ public final class SyncEngine {
 			}
 			catch (TargetException ex) {
 				for (TargetConnector.RelationRequest request : batch) {
-					failedItems.add(request.itemId());
 					deadLetter(target, request.itemId(), "relate", relationJson(request), ex.getMessage(),
 							this.guardSettings.maxAttempts());
 				}
 			}
 		}
+		unrelate(target, connector, guard, removals, pushed, counter);
 		List<CrossReference> updated = new ArrayList<>();
-		pushedAfter.forEach((itemId, keys) -> {
-			if (!failedItems.contains(itemId)) {
-				CrossReference x = xrefs.get(itemId);
-				updated.add(new CrossReference(itemId, target, x.ref(), x.lastHash(), String.join("\n", keys),
-						x.status(), x.pushedAt(), x.lastPayload()));
+		pushed.forEach((itemId, keys) -> {
+			CrossReference x = xrefs.get(itemId);
+			if (!keys.equals(keys(x.relationsHash()))) {
+				updated.add(new CrossReference(itemId, target, x.ref(), x.lastHash(),
+						keys.isEmpty() ? null : String.join("\n", keys), x.status(), x.pushedAt(), x.lastPayload()));
 			}
 		});
 		this.store.saveCrossReferences(updated);
+	}
+
+	/**
+	 * Removes every relation pushed from the items retired in this run, and from those
+	 * retired before whose relations could not be removed then.
+	 */
+	private void unrelateRetired(String target, TargetConnector connector, TargetGuard guard, Counter counter) {
+		Set<String> ids = new LinkedHashSet<>(counter.retiredWithRelations);
+		counter.toRetire.forEach((id, candidate) -> {
+			if (!keys(candidate.xref().relationsHash()).isEmpty()) {
+				ids.add(id);
+			}
+		});
+		if (ids.isEmpty()) {
+			return;
+		}
+		Map<String, CrossReference> xrefs = this.store.crossReferences(target, ids);
+		List<TargetConnector.RelationRequest> removals = new ArrayList<>();
+		Map<String, Set<String>> pushed = new HashMap<>();
+		for (CrossReference x : xrefs.values()) {
+			if (!CrossReference.RETIRED.equals(x.status()) || x.ref() == null || x.ref().recordId() == null) {
+				// its retirement failed: it is tried again next run
+				continue;
+			}
+			Set<String> already = keys(x.relationsHash());
+			already.forEach((key) -> removals.add(removal(x.itemId(), x.ref(), key, Map.of())));
+			pushed.put(x.itemId(), already);
+		}
+		unrelate(target, connector, guard, removals, pushed, counter);
+		List<CrossReference> updated = new ArrayList<>();
+		pushed.forEach((itemId, keys) -> {
+			CrossReference x = xrefs.get(itemId);
+			if (!keys.equals(keys(x.relationsHash()))) {
+				updated.add(new CrossReference(itemId, target, x.ref(), x.lastHash(),
+						keys.isEmpty() ? null : String.join("\n", keys), x.status(), x.pushedAt(), x.lastPayload()));
+			}
+		});
+		this.store.saveCrossReferences(updated);
+	}
+
+	/**
+	 * Removes relations from the target and their keys from {@code pushed}. A connector
+	 * that cannot remove relations leaves them in place: they are forgotten, with a
+	 * warning, rather than tried again every run.
+	 */
+	private void unrelate(String target, TargetConnector connector, TargetGuard guard,
+			List<TargetConnector.RelationRequest> removals, Map<String, Set<String>> pushed, Counter counter) {
+		int batchSize = Math.max(1, connector.maxBatchSize());
+		int unsupported = 0;
+		for (int from = 0; from < removals.size(); from += batchSize) {
+			List<TargetConnector.RelationRequest> batch = removals.subList(from,
+					Math.min(removals.size(), from + batchSize));
+			try {
+				List<PushOutcome> outcomes = counted(guard, counter, () -> connector.unrelate(batch));
+				for (int i = 0; i < batch.size(); i++) {
+					PushOutcome outcome = (i < outcomes.size()) ? outcomes.get(i) : null;
+					TargetConnector.RelationRequest request = batch.get(i);
+					if (outcome != null && outcome.status() != PushOutcome.Status.FAILED) {
+						counter.relationsRetired++;
+						pushed.get(request.itemId()).remove(key(request));
+					}
+					else if (outcome != null && outcome.failure() != null
+							&& TargetConnector.UNRELATE_UNSUPPORTED.equals(outcome.failure().message())) {
+						unsupported++;
+						pushed.get(request.itemId()).remove(key(request));
+					}
+					else {
+						deadLetter(target, request.itemId(), "unrelate", relationJson(request),
+								(outcome != null && outcome.failure() != null) ? outcome.failure().message()
+										: "no outcome",
+								1);
+					}
+				}
+			}
+			catch (TargetException ex) {
+				for (TargetConnector.RelationRequest request : batch) {
+					deadLetter(target, request.itemId(), "unrelate", relationJson(request), ex.getMessage(),
+							this.guardSettings.maxAttempts());
+				}
+			}
+		}
+		if (unsupported > 0) {
+			log.warn("Target {}: {} relations to retired or unreported items stay in the platform: its connector "
+					+ "cannot remove relations", target, unsupported);
+		}
+	}
+
+	/** A relation as it was pushed, from its key in the cross-reference. */
+	private static TargetConnector.RelationRequest removal(String itemId, TargetRef from, String key,
+			Map<String, TargetRef> records) {
+		int last = key.lastIndexOf('|');
+		int middle = key.lastIndexOf('|', last - 1);
+		String type = key.substring(0, middle);
+		String recordId = key.substring(last + 1);
+		// the canonical type and the other end's identifiers are not kept: the platform
+		// type, the direction and the record are what a connector removes by
+		TargetRelation relation = new TargetRelation(type, type, Boolean.parseBoolean(key.substring(middle + 1, last)),
+				Identifiers.none());
+		return new TargetConnector.RelationRequest(itemId, from, relation,
+				records.getOrDefault(recordId, TargetRef.of(recordId)));
+	}
+
+	/** The key of a pushed relation: platform type, direction and the other record. */
+	private static String key(TargetConnector.RelationRequest request) {
+		return request.relation().platformType() + "|" + request.relation().reverse() + "|" + request.to().recordId();
+	}
+
+	private static String kindOf(String key) {
+		return key.substring(0, key.lastIndexOf('|'));
 	}
 
 	/**
@@ -716,7 +857,11 @@ public final class SyncEngine {
 
 		int retired;
 
+		int relationsRetired;
+
 		final Map<String, RetireCandidate> toRetire = new LinkedHashMap<>();
+
+		final Set<String> retiredWithRelations = new LinkedHashSet<>();
 
 		final AtomicInteger calls = new AtomicInteger();
 

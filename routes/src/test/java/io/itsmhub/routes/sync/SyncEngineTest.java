@@ -13,6 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.itsmhub.api.json.CanonicalItemReader;
+import io.itsmhub.api.target.FieldCatalog;
+import io.itsmhub.api.target.PushOutcome;
+import io.itsmhub.api.target.TargetConnector;
+import io.itsmhub.api.target.TargetPayload;
+import io.itsmhub.api.target.TargetRef;
 import io.itsmhub.api.testing.InMemoryTargetConnector;
 import io.itsmhub.mappings.ActiveMappings;
 import io.itsmhub.mappings.CompiledMapping;
@@ -195,6 +200,118 @@ class SyncEngineTest {
 	}
 
 	@Test
+	void aRelationToARetiredItemIsRemovedAndTheRecordsStay() {
+		SyncPolicy policy = new SyncPolicy(Duration.ofDays(7), List.of("agent"), 1.0, 1000);
+		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
+		run();
+		assertThat(this.platform.relations).hasSize(1);
+		Instant later = T0.plus(Duration.ofDays(8));
+		// the application is still seen; the server it runs on is not
+		ingestAt(later, app("billing", "app-01"));
+		this.platform.calls.clear();
+		SyncResult result = engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				false);
+		TargetCounts counts = result.counts().get("servicenow");
+		assertThat(counts.retired()).isEqualTo(1);
+		assertThat(counts.relationsRetired()).isEqualTo(1);
+		assertThat(counts.relationsPending()).isZero();
+		assertThat(this.platform.calls).containsExactly("retire 1", "unrelate 1");
+		assertThat(this.platform.relations).isEmpty();
+		assertThat(this.platform.records).hasSize(2);
+		this.platform.calls.clear();
+		SyncResult again = engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				false);
+		assertThat(this.platform.calls).isEmpty();
+		assertThat(again.counts().get("servicenow").relationsRetired()).isZero();
+	}
+
+	@Test
+	void theRelationsOfARetiredItemAreRemoved() {
+		SyncPolicy policy = new SyncPolicy(Duration.ofDays(7), List.of("agent"), 1.0, 1000);
+		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
+		run();
+		Instant later = T0.plus(Duration.ofDays(8));
+		// the server is still seen; the application that runs on it is not
+		ingestAt(later, server("app-01", "CZ002"));
+		this.platform.calls.clear();
+		SyncResult result = engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy,
+				false);
+		assertThat(result.counts().get("servicenow").relationsRetired()).isEqualTo(1);
+		assertThat(this.platform.calls).containsExactly("retire 1", "unrelate 1");
+		assertThat(this.platform.relations).isEmpty();
+		this.platform.calls.clear();
+		engineAt(later).run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of(), policy, false);
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void aRelationTheSourceNoLongerReportsIsRemoved() {
+		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
+		run();
+		assertThat(this.platform.relations).hasSize(1);
+		ingest(withoutRelations(app("billing", "app-01")));
+		this.platform.calls.clear();
+		SyncResult result = run();
+		assertThat(result.counts().get("servicenow").relationsRetired()).isEqualTo(1);
+		assertThat(this.platform.calls).contains("unrelate 1").doesNotContain("retire 1");
+		assertThat(this.platform.relations).isEmpty();
+		assertThat(this.platform.records).hasSize(2);
+		this.platform.calls.clear();
+		run();
+		assertThat(this.platform.calls).isEmpty();
+	}
+
+	@Test
+	void aRelationMovedToAnotherServerIsRemovedFromTheOldOne() {
+		ingest(app("billing", "app-01") + server("app-01", "CZ002") + server("app-02", "CZ003"));
+		run();
+		ingest(app("billing", "app-02"));
+		this.platform.calls.clear();
+		SyncResult result = run();
+		assertThat(result.counts().get("servicenow").relationsPushed()).isEqualTo(1);
+		assertThat(result.counts().get("servicenow").relationsRetired()).isEqualTo(1);
+		assertThat(this.platform.relations).singleElement()
+			.satisfies((relation) -> assertThat(relation).endsWith(this.platform.recordByMatch.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().contains("CZ003"))
+				.findFirst()
+				.orElseThrow()
+				.getValue()));
+	}
+
+	@Test
+	void aRelationPushedBeforeStaysWhileOneOfItsKindWaitsForAnUnknownEnd() {
+		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
+		run();
+		// the new end may be the same server under a name the hub does not know yet
+		ingest(app("billing", "app-09"));
+		this.platform.calls.clear();
+		SyncResult result = run();
+		assertThat(result.counts().get("servicenow").relationsPending()).isEqualTo(1);
+		assertThat(result.counts().get("servicenow").relationsRetired()).isZero();
+		assertThat(this.platform.calls).doesNotContain("unrelate 1");
+		assertThat(this.platform.relations).hasSize(1);
+	}
+
+	@Test
+	void aConnectorThatCannotRemoveRelationsLeavesThemWithoutDeadLettersOrRetries() {
+		InMemoryTargetConnector plain = new InMemoryTargetConnector("servicenow", 2);
+		SyncEngine engine = new SyncEngine(this.store, (platform) -> Optional.of(SERVICENOW),
+				List.of(new WithoutUnrelate(plain)), FAST, Clock.fixed(T0, ZoneOffset.UTC));
+		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
+		engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of());
+		ingest(withoutRelations(app("billing", "app-01")));
+		plain.calls.clear();
+		SyncResult result = engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of());
+		assertThat(result.counts().get("servicenow").relationsRetired()).isZero();
+		assertThat(plain.relations).hasSize(1);
+		assertThat(this.store.deadLetters).isEmpty();
+		// forgotten, not tried again
+		SyncResult again = engine.run("demo", List.of("servicenow"), SyncMode.FULL, false, List.of());
+		assertThat(again.counts().get("servicenow").apiCalls()).isZero();
+	}
+
+	@Test
 	void noRetirementIsDerivedFromASourceWhoseLastRunFailed() {
 		SyncPolicy policy = new SyncPolicy(Duration.ofDays(7), List.of("agent"), 1.0, 1000);
 		ingest(server("db-01", "CZ001") + server("app-01", "CZ002"));
@@ -261,6 +378,55 @@ class SyncEngineTest {
 				"attributes": {"manufacturer": "Dell Inc.", "os": "Ubuntu", "os_version": "22.04"}}
 				"""
 			.formatted(name, name, serial, name);
+	}
+
+	/** A connector that keeps the SPI's default {@code unrelate}. */
+	private record WithoutUnrelate(InMemoryTargetConnector delegate) implements TargetConnector {
+
+		@Override
+		public String platform() {
+			return this.delegate.platform();
+		}
+
+		@Override
+		public int maxBatchSize() {
+			return this.delegate.maxBatchSize();
+		}
+
+		@Override
+		public FieldCatalog fieldCatalog() {
+			return this.delegate.fieldCatalog();
+		}
+
+		@Override
+		public List<ConfigProblem> verify() {
+			return this.delegate.verify();
+		}
+
+		@Override
+		public Map<String, TargetRef> find(List<TargetPayload> payloads) {
+			return this.delegate.find(payloads);
+		}
+
+		@Override
+		public List<PushOutcome> upsert(List<UpsertRequest> batch) {
+			return this.delegate.upsert(batch);
+		}
+
+		@Override
+		public List<PushOutcome> relate(List<RelationRequest> relations) {
+			return this.delegate.relate(relations);
+		}
+
+		@Override
+		public List<PushOutcome> retire(List<RetireRequest> records) {
+			return this.delegate.retire(records);
+		}
+
+	}
+
+	private static String withoutRelations(String ndjson) {
+		return ndjson.replaceAll("\"relationships\": \\[.*\\]", "\"relationships\": []");
 	}
 
 	private static String app(String name, String host) {

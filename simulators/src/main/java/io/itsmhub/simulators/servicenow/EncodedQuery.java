@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A ServiceNow encoded query ({@code sysparm_query}): conditions joined by {@code ^}
@@ -106,18 +109,30 @@ final class EncodedQuery {
 	}
 
 	/**
-	 * An equality condition every match must satisfy, on a column the store indexes, so
-	 * the candidates can come from the index instead of a scan.
-	 * @return the column and value, or {@code null}
+	 * Values of indexed columns one of which every match must have, so the candidates can
+	 * come from the index instead of a scan: the terms of an OR-run of {@code =} and
+	 * {@code IN} conditions on indexed columns (such as
+	 * {@code ciINa,b^ORserial_numberINc}).
+	 * @return the column and value pairs, or {@code null} when the query has no such run
 	 */
-	Map.Entry<String, String> indexedEquality() {
+	List<Map.Entry<String, String>> indexedValues() {
 		if (this.groups.size() != 1) {
 			return null;
 		}
 		for (List<Condition> anyOf : this.groups.get(0)) {
-			if (anyOf.size() == 1 && anyOf.get(0).operator.equals("=") && !anyOf.get(0).value.isEmpty()
-					&& TableStore.INDEXED.contains(anyOf.get(0).field)) {
-				return Map.entry(anyOf.get(0).field, anyOf.get(0).value);
+			if (anyOf.stream()
+				.allMatch((c) -> TableStore.INDEXED.contains(c.field)
+						&& ((c.operator.equals("=") && !c.value.isEmpty()) || c.operator.equals("IN")))) {
+				List<Map.Entry<String, String>> values = new ArrayList<>();
+				for (Condition condition : anyOf) {
+					if (condition.operator.equals("=")) {
+						values.add(Map.entry(condition.field, condition.value));
+					}
+					else {
+						condition.values.forEach((value) -> values.add(Map.entry(condition.field, value)));
+					}
+				}
+				return values;
 			}
 		}
 		return null;
@@ -158,14 +173,22 @@ final class EncodedQuery {
 	private record Order(String field, boolean descending) {
 	}
 
-	private record Condition(String field, String operator, String value) {
+	/**
+	 * One condition; the values of {@code IN} and {@code NOT IN} are split once, not per
+	 * record tested.
+	 */
+	private record Condition(String field, String operator, String value, Set<String> values) {
 
 		static Condition parse(String text) {
 			Matcher matcher = CONDITION.matcher(text);
 			if (!matcher.matches()) {
 				return null;
 			}
-			return new Condition(matcher.group(1), matcher.group(2), matcher.group(3));
+			String value = matcher.group(3);
+			Set<String> values = Arrays.stream(value.split(","))
+				.map((v) -> v.trim().toLowerCase(Locale.ROOT))
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+			return new Condition(matcher.group(1), matcher.group(2), value, values);
 		}
 
 		boolean test(String actual) {
@@ -179,8 +202,8 @@ final class EncodedQuery {
 				case ">=" -> !have.isEmpty() && compareValues(have, this.value) >= 0;
 				case "<" -> !have.isEmpty() && compareValues(have, this.value) < 0;
 				case "<=" -> !have.isEmpty() && compareValues(have, this.value) <= 0;
-				case "IN" -> list().contains(haveLower);
-				case "NOT IN" -> !list().contains(haveLower);
+				case "IN" -> this.values.contains(haveLower);
+				case "NOT IN" -> !this.values.contains(haveLower);
 				case "LIKE" -> haveLower.contains(wantLower);
 				case "NOT LIKE", "NOTLIKE" -> !haveLower.contains(wantLower);
 				case "STARTSWITH" -> haveLower.startsWith(wantLower);
@@ -189,10 +212,6 @@ final class EncodedQuery {
 				case "ISNOTEMPTY" -> !have.isEmpty();
 				default -> false;
 			};
-		}
-
-		private List<String> list() {
-			return Arrays.stream(this.value.split(",")).map((v) -> v.trim().toLowerCase(Locale.ROOT)).toList();
 		}
 
 	}

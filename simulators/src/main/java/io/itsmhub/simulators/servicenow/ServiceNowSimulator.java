@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -376,9 +377,20 @@ public final class ServiceNowSimulator extends PlatformSimulator {
 		EncodedQuery query = EncodedQuery.parse(request.queryParam("sysparm_query"),
 				(field) -> this.store.knownField(table, field));
 		List<Map<String, String>> matches = new ArrayList<>();
-		Map.Entry<String, String> indexed = query.indexedEquality();
-		List<Map<String, String>> candidates = (indexed != null)
-				? this.store.lookup(table, indexed.getKey(), indexed.getValue()) : this.store.list(table);
+		List<Map.Entry<String, String>> indexed = query.indexedValues();
+		Collection<Map<String, String>> candidates;
+		if (indexed != null) {
+			// by sys_id, so a record two values find is listed once
+			Map<String, Map<String, String>> found = new LinkedHashMap<>();
+			for (Map.Entry<String, String> value : indexed) {
+				this.store.lookup(table, value.getKey(), value.getValue())
+					.forEach((record) -> found.putIfAbsent(record.get("sys_id"), record));
+			}
+			candidates = found.values();
+		}
+		else {
+			candidates = this.store.list(table);
+		}
 		for (Map<String, String> record : candidates) {
 			if (query.matches(record, this.store::value)) {
 				matches.add(record);

@@ -260,6 +260,15 @@ class ServiceNowSimulatorTest {
 				.path("result")).hasSize(2);
 			assertThat(json(http.get("/api/now/table/cmdb_ci?sysparm_query=serial_number=A1^name=win")).path("result"))
 				.isEmpty();
+			// IN and OR-runs on indexed columns come from the index: same answers as a
+			// scan
+			assertThat(json(http.get("/api/now/table/cmdb_ci_hardware?sysparm_query=serial_numberINa1,C3^ORnameINwin"))
+				.path("result")).hasSize(3);
+			assertThat(json(http.get("/api/now/table/cmdb_ci_hardware?sysparm_query=serial_numberINA1,C3^name=sw"))
+				.path("result")).hasSize(1);
+			assertThat(json(http
+				.get("/api/now/table/cmdb_ci_hardware?sysparm_query=serial_numberINA1,A1,C3^ORserial_number=a1"))
+				.path("result")).hasSize(2);
 			JsonNode asset = json(http
 				.get("/api/now/table/alm_hardware?sysparm_query=ci.serial_number=A1&sysparm_display_value=true"))
 				.path("result");

@@ -65,6 +65,35 @@ public interface TargetConnector {
 	List<PushOutcome> relate(List<RelationRequest> relations);
 
 	/**
+	 * Removes relations the hub pushed before, because one of their ends was retired or
+	 * the item no longer reports them. Relations usually have no status of their own, so
+	 * the relation itself is removed (ServiceNow's own reconciliation deletes the
+	 * {@code cmdb_rel_ci} row; a reference attribute is cleared); the records at either
+	 * end stay. A relation that is already gone counts as removed
+	 * ({@link PushOutcome.Status#UNCHANGED}).
+	 *
+	 * <p>
+	 * Optional: the default answers every request {@link PushOutcome.Status#FAILED} with
+	 * {@link #UNRELATE_UNSUPPORTED}, and the engine then leaves the relations in place.
+	 * @param relations the relations as they were pushed: the relation's platform type
+	 * and direction and both records are set; its canonical type may be the platform type
+	 * and its identifiers empty, as the hub keeps only what it pushed
+	 * @return one outcome per request, in the same order
+	 * @throws TargetException when the call failed as a whole
+	 */
+	default List<PushOutcome> unrelate(List<RelationRequest> relations) {
+		TargetFailure unsupported = new TargetFailure(TargetFailure.Kind.PERMANENT, UNRELATE_UNSUPPORTED, null, null,
+				null);
+		return relations.stream().map((request) -> PushOutcome.failed(request.itemId(), unsupported)).toList();
+	}
+
+	/**
+	 * The failure message of {@link #unrelate} on a connector that cannot remove
+	 * relations.
+	 */
+	String UNRELATE_UNSUPPORTED = "this connector cannot remove relations";
+
+	/**
 	 * Marks records retired (never deletes them): the platform's retired or inactive
 	 * status, as the mapping of a retired item gives it.
 	 * @return one outcome per request, in the same order

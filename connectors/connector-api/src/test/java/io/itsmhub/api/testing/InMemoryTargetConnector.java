@@ -127,6 +127,21 @@ public class InMemoryTargetConnector implements TargetConnector {
 		return outcomes;
 	}
 
+	/** Removes relations; one that is not there counts as removed. */
+	@Override
+	public synchronized List<PushOutcome> unrelate(List<RelationRequest> relations) {
+		this.calls.add("unrelate " + relations.size());
+		failIfUnavailable();
+		List<PushOutcome> outcomes = new ArrayList<>();
+		for (RelationRequest request : relations) {
+			boolean removed = this.relations.remove(request.from().recordId() + " " + request.relation().platformType()
+					+ " " + request.to().recordId());
+			outcomes.add(PushOutcome.of(request.itemId(),
+					removed ? PushOutcome.Status.RETIRED : PushOutcome.Status.UNCHANGED, null));
+		}
+		return outcomes;
+	}
+
 	@Override
 	public List<PushOutcome> retire(List<RetireRequest> records) {
 		this.calls.add("retire " + records.size());

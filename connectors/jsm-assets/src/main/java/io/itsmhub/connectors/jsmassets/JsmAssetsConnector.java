@@ -560,6 +560,94 @@ public final class JsmAssetsConnector implements TargetConnector {
 		return List.of(outcomes);
 	}
 
+	/**
+	 * Clears the other object from the holder's reference attribute, through the object
+	 * API: one read and, where a value goes, one update of each holder, which keeps its
+	 * other references. The objects themselves stay. A reference that is not there is
+	 * already gone ({@link Status#UNCHANGED}); it is matched by object id or key, as the
+	 * hub may know only the id.
+	 */
+	@Override
+	public List<PushOutcome> unrelate(List<RelationRequest> relations) {
+		Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
+		for (int i = 0; i < relations.size(); i++) {
+			byHolder.computeIfAbsent(holder(relations.get(i)).recordId(), (id) -> new ArrayList<>()).add(i);
+		}
+		PushOutcome[] outcomes = new PushOutcome[relations.size()];
+		byHolder.forEach((holderId, indexes) -> {
+			JsonNode object = this.objects.get(holderId);
+			String typeId = object.path("objectType").path("id").asText();
+			Map<Attribute, List<String[]>> remaining = new LinkedHashMap<>();
+			Set<Attribute> changed = new LinkedHashSet<>();
+			List<Integer> written = new ArrayList<>();
+			for (int i : indexes) {
+				RelationRequest request = relations.get(i);
+				Attribute attribute = this.schema.attribute(typeId, request.relation().platformType());
+				if (attribute == null || !attribute.reference()) {
+					outcomes[i] = PushOutcome.failed(request.itemId(),
+							new TargetFailure(TargetFailure.Kind.PERMANENT,
+									"object type " + object.path("objectType").path("name").asText()
+											+ " has no reference attribute '" + request.relation().platformType() + "'",
+									null, null, null));
+					continue;
+				}
+				TargetRef other = other(request);
+				List<String[]> references = remaining.computeIfAbsent(attribute, (a) -> references(object, a.id()));
+				boolean removed = references.removeIf((reference) -> reference[0].equals(other.recordId())
+						|| (other.recordKey() != null && reference[1].equals(other.recordKey())));
+				if (!removed) {
+					outcomes[i] = PushOutcome.of(request.itemId(), Status.UNCHANGED, request.from());
+					continue;
+				}
+				changed.add(attribute);
+				written.add(i);
+			}
+			if (changed.isEmpty()) {
+				return;
+			}
+			ObjectNode body = AssetsHttp.JSON.createObjectNode();
+			body.put("objectTypeId", typeId);
+			ArrayNode attributes = body.putArray("attributes");
+			for (Attribute attribute : changed) {
+				ObjectNode entry = attributes.addObject();
+				entry.put("objectTypeAttributeId", attribute.id());
+				ArrayNode list = entry.putArray("objectAttributeValues");
+				remaining.get(attribute).forEach((reference) -> list.addObject().put("value", reference[1]));
+			}
+			TargetFailure failure = null;
+			try {
+				this.objects.update(holderId, body);
+			}
+			catch (TargetException ex) {
+				if (ex.failure().kind() != TargetFailure.Kind.PERMANENT) {
+					throw ex;
+				}
+				failure = ex.failure();
+			}
+			for (int i : written) {
+				RelationRequest request = relations.get(i);
+				outcomes[i] = (failure != null) ? PushOutcome.failed(request.itemId(), failure)
+						: PushOutcome.of(request.itemId(), Status.RETIRED, request.from());
+			}
+		});
+		return List.of(outcomes);
+	}
+
+	/** The objects a reference attribute holds, as id and key pairs. */
+	private static List<String[]> references(JsonNode object, String attributeId) {
+		List<String[]> references = new ArrayList<>();
+		for (JsonNode attribute : object.path("attributes")) {
+			if (attribute.path("objectTypeAttributeId").asText().equals(attributeId)) {
+				for (JsonNode value : attribute.path("objectAttributeValues")) {
+					JsonNode referenced = value.path("referencedObject");
+					references
+						.add(new String[] { referenced.path("id").asText(), referenced.path("objectKey").asText() });
+				}
+			}
+		}
+		return references;
+	}
+
 	private static TargetRef holder(RelationRequest request) {
 		return request.relation().reverse() ? request.to() : request.from();
 	}

@@ -411,6 +411,73 @@ public final class ServiceNowConnector implements TargetConnector {
 		return List.of(outcomes);
 	}
 
+	/**
+	 * Deletes the {@code cmdb_rel_ci} rows of the relations, as ServiceNow's own
+	 * reconciliation does: a relation has no status, and the CIs at both ends stay. One
+	 * read finds the rows ({@code parentIN…^childIN…}), one Batch API call per
+	 * {@code batch-size} deletes them; a relation with no row is already gone.
+	 */
+	@Override
+	public List<PushOutcome> unrelate(List<RelationRequest> relations) {
+		if (relations.isEmpty()) {
+			return List.of();
+		}
+		resolveRelationTypes(relations.stream().map((r) -> r.relation().platformType()).toList());
+		Set<String> parents = new LinkedHashSet<>();
+		Set<String> children = new LinkedHashSet<>();
+		for (RelationRequest request : relations) {
+			parents.add(parent(request));
+			children.add(child(request));
+		}
+		Map<String, List<String>> rows = new HashMap<>();
+		for (JsonNode record : this.table.list(ServiceNowParams.TABLE_REL_CI,
+				"parentIN" + String.join(",", parents) + "^childIN" + String.join(",", children),
+				"sys_id,parent,child,type")) {
+			rows.computeIfAbsent(
+					key(record.path("parent").asText(), record.path("child").asText(), record.path("type").asText()),
+					(k) -> new ArrayList<>())
+				.add(record.path("sys_id").asText());
+		}
+		List<BatchResource.Request> deletes = new ArrayList<>();
+		Map<Integer, List<String>> deletesOf = new HashMap<>();
+		Set<String> taken = new HashSet<>();
+		for (int i = 0; i < relations.size(); i++) {
+			RelationRequest request = relations.get(i);
+			String type = this.relationTypes.get(request.relation().platformType());
+			List<String> ids = (type != null) ? rows.getOrDefault(key(parent(request), child(request), type), List.of())
+					: List.of();
+			List<String> mine = new ArrayList<>();
+			for (String sysId : ids) {
+				if (taken.add(sysId)) {
+					deletes.add(new BatchResource.Request("unrel-" + sysId, "DELETE",
+							TableResource.recordPath(ServiceNowParams.TABLE_REL_CI, sysId), null));
+					mine.add(sysId);
+				}
+			}
+			deletesOf.put(i, mine);
+		}
+		Map<String, BatchResource.Inner> answers = this.batch.run(deletes);
+		List<PushOutcome> outcomes = new ArrayList<>(relations.size());
+		for (int i = 0; i < relations.size(); i++) {
+			RelationRequest request = relations.get(i);
+			TargetFailure failure = null;
+			for (String sysId : deletesOf.get(i)) {
+				BatchResource.Inner answer = answers.get("unrel-" + sysId);
+				if (answer == null) {
+					failure = new TargetFailure(TargetFailure.Kind.TRANSIENT, "no answer for the relation", null, null,
+							null);
+				}
+				else if (answer.failure() != null && answer.status() != 404) {
+					// 404: deleted in between, which is what was asked
+					failure = answer.failure();
+				}
+			}
+			outcomes.add((failure != null) ? PushOutcome.failed(request.itemId(), failure) : PushOutcome
+				.of(request.itemId(), deletesOf.get(i).isEmpty() ? Status.UNCHANGED : Status.RETIRED, request.from()));
+		}
+		return outcomes;
+	}
+
 	private static String parent(RelationRequest request) {
 		return (request.relation().reverse() ? request.to() : request.from()).recordId();
 	}

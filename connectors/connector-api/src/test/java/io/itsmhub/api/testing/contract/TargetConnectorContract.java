@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.itsmhub.api.model.Identifiers;
 import io.itsmhub.api.target.FieldCatalog;
 import io.itsmhub.api.target.PushOutcome;
 import io.itsmhub.api.target.PushOutcome.Status;
@@ -20,6 +21,8 @@ import io.itsmhub.api.target.TargetException;
 import io.itsmhub.api.target.TargetFailure;
 import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.target.TargetRef;
+import io.itsmhub.api.target.TargetRelation;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every target connector keeps, run against a fake platform: create; update,
- * idempotent on a second run; relate; retire; paging to the last page; authentication,
- * rate-limit, server and validation failures classified; a field catalog that covers the
- * default mapping. A connector's test extends it and says how to build the connector,
- * where the platform is and which payloads its default mapping produces.
+ * idempotent on a second run; relate; remove a relation (optional); retire; paging to the
+ * last page; authentication, rate-limit, server and validation failures classified; a
+ * field catalog that covers the default mapping. A connector's test extends it and says
+ * how to build the connector, where the platform is and which payloads its default
+ * mapping produces.
  *
  * <p>
  * Each test asserts on what the platform recorded (requests, stored records), not only on
@@ -124,6 +128,44 @@ public abstract class TargetConnectorContract {
 		PushOutcome twice = connector.relate(List.of(request)).get(0);
 		assertThat(twice.status()).as("%s", twice.failure()).isIn(Status.RELATED, Status.UNCHANGED);
 		assertThat(platform().relationCount(from)).isEqualTo(relations);
+	}
+
+	/**
+	 * Optional: a connector that keeps the SPI's default {@code unrelate} skips this
+	 * test. The request is built as the engine builds it from what it recorded: the
+	 * platform type and direction, without the canonical type or the other end's
+	 * identifiers.
+	 */
+	@Test
+	public void removesARelationAndKeepsBothRecordsWhenItCanRemoveRelations() {
+		ContractSamples samples = samples();
+		TargetConnector connector = connector();
+		List<PushOutcome> outcomes = connector.upsert(newRequests(samples.items().subList(0, 2)));
+		TargetRef from = outcomes.get(0).ref();
+		TargetRef to = outcomes.get(1).ref();
+		String itemId = samples.items().get(0).itemId();
+		connector.relate(List.of(new RelationRequest(itemId, from, samples.relation(), to)));
+		int relations = platform().relationCount(from);
+		String targetClass = samples.items().get(0).records().get(0).targetClass();
+		int stored = platform().storedCount(targetClass);
+		TargetRelation pushed = new TargetRelation(samples.relation().platformType(), samples.relation().platformType(),
+				samples.relation().reverse(), Identifiers.none());
+		RelationRequest removal = new RelationRequest(itemId, from, pushed, to);
+
+		platform().clearRequests();
+		PushOutcome removed = connector.unrelate(List.of(removal)).get(0);
+		Assumptions.assumeFalse(
+				removed.status() == Status.FAILED && removed.failure() != null
+						&& TargetConnector.UNRELATE_UNSUPPORTED.equals(removed.failure().message()),
+				"the connector cannot remove relations");
+		assertThat(removed.status()).as("%s", removed.failure()).isEqualTo(Status.RETIRED);
+		assertThat(writes()).isNotEmpty();
+		assertThat(platform().relationCount(from)).isEqualTo(relations - 1);
+		assertThat(platform().storedCount(targetClass)).isEqualTo(stored);
+
+		PushOutcome twice = connector.unrelate(List.of(removal)).get(0);
+		assertThat(twice.status()).as("%s", twice.failure()).isIn(Status.RETIRED, Status.UNCHANGED);
+		assertThat(platform().relationCount(from)).isEqualTo(relations - 1);
 	}
 
 	@Test
