@@ -414,11 +414,14 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 			throw new BadRequestException("typeValue must be the referenced object type id");
 		}
 		String additional = Json.text(body, "additionalValue");
+		// "It is mandatory for Type = Object reference": the reference type id
+		if (kind == 1 && (additional == null || !this.model.referenceTypes.containsKey(additional))) {
+			throw new BadRequestException("additionalValue must be the id of a reference type");
+		}
 		AttributeDefinition attribute = this.model.attribute(type, name, kind, body.path("defaultTypeId").asInt(0),
 				body.path("minimumCardinality").asInt(0), body.path("maximumCardinality").asInt(1),
 				body.path("uniqueAttribute").asBoolean(false), (kind == 1) ? typeValue : null,
-				(kind == 1) ? ((additional != null) ? additional : this.model.referenceTypeId("Reference")) : null,
-				body.path("includeChildObjectTypes").asBoolean(false), List.of());
+				(kind == 1) ? additional : null, body.path("includeChildObjectTypes").asBoolean(false), List.of());
 		return SimResponse.json(201, this.model.attributeJson(attribute, type, base));
 	}
 

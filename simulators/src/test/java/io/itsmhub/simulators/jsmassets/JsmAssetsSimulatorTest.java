@@ -176,6 +176,18 @@ class JsmAssetsSimulatorTest {
 			String san = assets.create("Storage Device", "Name", "san-1").path("objectKey").asText();
 			assets.create("Network Device", "Name", "sw-1", "Connects to", server + "|" + san);
 			assets.create("Application", "Name", "billing", "Depends on", server);
+			// an object reference needs its reference type (additionalValue), as the
+			// specification says
+			String root = assets.typeId("IT Asset");
+			assertThat(http
+				.post(api + "/objecttypeattribute/" + assets.typeId("Server"),
+						"{\"name\":\"Depends on\",\"type\":1,\"typeValue\":\"" + root + "\"}")
+				.statusCode()).isEqualTo(400);
+			assertThat(http.post(api + "/objecttypeattribute/" + assets
+				.typeId("Server"), "{\"name\":\"Depends on\",\"type\":1,\"typeValue\":\"" + root
+						+ "\",\"additionalValue\":\"1\",\"includeChildObjectTypes\":true,\"maximumCardinality\":-1}")
+				.statusCode()).isEqualTo(201);
+			new AssetsTestClient(http, api).create("Server", "Name", "app-1", "Depends on", san + "|" + server);
 			assertThat(http.post(api + "/object/create",
 					assets.objectIn("Application", "Name", "x", "Depends on",
 							assets.create("Location", "Name", "FRA").path("objectKey").asText()))
