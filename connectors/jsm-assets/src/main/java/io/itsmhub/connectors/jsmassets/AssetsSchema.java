@@ -199,6 +199,8 @@ final class AssetsSchema {
 		if (fieldType == FieldType.REFERENCE && referenced != null) {
 			body.put("type", AssetsParams.TYPE_REFERENCE);
 			body.put("typeValue", referenced.id());
+			// mandatory for object references: Assets' built-in "Reference" type
+			body.put("additionalValue", referenceTypeId("Reference"));
 		}
 		else if (fieldType == FieldType.REFERENCE && name.equalsIgnoreCase(this.properties.statusAttribute())) {
 			body.put("type", AssetsParams.TYPE_STATUS);

@@ -173,6 +173,32 @@ class JsmAssetsConnectorTest {
 	}
 
 	@Test
+	void inImportModeProvisioningCreatesTheReferenceAttributeBeforeTheExecution() {
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token")
+					.withProvisioning()
+					.withImport(JsmAssetsSimulator.DEFAULT_IMPORT_SOURCE_ID, 5000, 1000));
+		List<PushOutcome> created = connector.upsert(requests(JsmAssetsSamples.many(4)));
+		List<RelationRequest> relations = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			relations.add(new RelationRequest(created.get(i).itemId(), created.get(i).ref(), DEPENDS_ON,
+					created.get((i + 1) % 4).ref()));
+		}
+		platform.clearRequests();
+		assertThat(connector.relate(relations)).allSatisfy(
+				(outcome) -> assertThat(outcome.status()).as("%s", outcome.failure()).isEqualTo(Status.RELATED));
+		for (RelationRequest relation : relations) {
+			platform.assertRelated(relation.from(), relation.relation(), relation.to());
+		}
+		assertThat(platform.requests().stream().filter(platform::isWrite))
+			.extracting((call) -> call.method() + " "
+					+ dataPath(call).replaceAll(".*/objecttypeattribute/.*", "/objecttypeattribute")
+						.replaceAll("/executions/[^/]+/", "/executions/x/"))
+			.containsExactly("POST /objecttypeattribute", "PATCH /mapping", "POST /executions",
+					"POST /executions/x/data");
+	}
+
+	@Test
 	void withoutProvisioningAMissingReferenceAttributeIsAPermanentFailureNamingIt() {
 		JsmAssetsConnector connector = new JsmAssetsConnector(
 				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token"));
