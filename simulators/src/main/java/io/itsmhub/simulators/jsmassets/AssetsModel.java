@@ -48,6 +48,9 @@ final class AssetsModel {
 
 	final Map<String, AssetsObject> objects = new LinkedHashMap<>();
 
+	/** The site's Atlassian accounts by accountId: {email, display name}. */
+	final Map<String, String[]> users = new LinkedHashMap<>();
+
 	private final long schemaCreated;
 
 	// AQL evaluates attribute names per object; the resolved attribute lists are kept
@@ -94,7 +97,13 @@ final class AssetsModel {
 		text(location, "Address");
 		text(location, "City");
 		text(location, "Country");
-		ObjectTypeDefinition compute = addType("Compute", "Anything that runs workloads", null, true, true, "Server");
+		// The root of everything IT manages (abstract, attributes not inherited): a
+		// reference attribute that points at it, children included, can reference
+		// servers, storage, network devices and applications alike.
+		ObjectTypeDefinition asset = addType("IT Asset", "Hardware, software and services IT manages", null, true,
+				false, "Asset");
+		ObjectTypeDefinition compute = addType("Compute", "Anything that runs workloads", asset.id, true, true,
+				"Server");
 		hardwareAttributes(compute, location);
 		attribute(compute, "Cloud Resource ID", 0, 0, 0, 1, true, null, null, false, List.of());
 		text(compute, "Operating System");
@@ -110,38 +119,38 @@ final class AssetsModel {
 		ObjectTypeDefinition laptop = addType("Laptop", "End-user laptops", compute.id, false, false, "Laptop");
 		attribute(laptop, "Assigned To", 2, -1, 0, 1, false, null, null, false, List.of());
 		addType("Desktop", "End-user desktops", compute.id, false, false, "Desktop");
-		ObjectTypeDefinition network = addType("Network Device", "Switches, routers, firewalls", null, false, false,
+		ObjectTypeDefinition network = addType("Network Device", "Switches, routers, firewalls", asset.id, false, false,
 				"Network");
 		hardwareAttributes(network, location);
 		attribute(network, "Device Type", 0, 10, 0, 1, false, null, null, false,
 				List.of("Switch", "Router", "Firewall", "Load Balancer", "Access Point"));
-		attribute(network, "Connects to", 1, -1, 0, -1, false, network.id, referenceTypeId("Connects to"), false,
+		attribute(network, "Connects to", 1, -1, 0, -1, false, asset.id, referenceTypeId("Connects to"), true,
 				List.of());
-		ObjectTypeDefinition storage = addType("Storage Device", "SAN, NAS and storage arrays", null, false, false,
+		ObjectTypeDefinition storage = addType("Storage Device", "SAN, NAS and storage arrays", asset.id, false, false,
 				"Storage");
 		hardwareAttributes(storage, location);
 		attribute(storage, "Capacity (GB)", 0, 3, 0, 1, false, null, null, false, List.of());
-		ObjectTypeDefinition cloud = addType("Cloud Resource", "Subnets, buckets, load balancers, functions", null,
+		ObjectTypeDefinition cloud = addType("Cloud Resource", "Subnets, buckets, load balancers, functions", asset.id,
 				false, false, "Cloud");
 		hardwareAttributes(cloud, location);
 		attribute(cloud, "Resource Type", 0, 255, 0, 1, false, null, null, false, List.of());
-		ObjectTypeDefinition application = addType("Application", "Software applications", null, false, false,
+		ObjectTypeDefinition application = addType("Application", "Software applications", asset.id, false, false,
 				"Application");
 		text(application, "Version");
 		owner(application);
 		status(application);
 		attribute(application, "Runs on", 1, -1, 0, -1, false, compute.id, referenceTypeId("Runs on"), true, List.of());
-		attribute(application, "Depends on", 1, -1, 0, -1, false, application.id, referenceTypeId("Depends on"), false,
+		attribute(application, "Depends on", 1, -1, 0, -1, false, asset.id, referenceTypeId("Depends on"), true,
 				List.of());
-		ObjectTypeDefinition database = addType("Database", "Database instances", null, false, false, "Database");
+		ObjectTypeDefinition database = addType("Database", "Database instances", asset.id, false, false, "Database");
 		attribute(database, "Engine", 0, 10, 0, 1, false, null, null, false,
 				List.of("PostgreSQL", "MySQL", "Oracle", "SQL Server", "MongoDB"));
 		text(database, "Version");
 		owner(database);
 		status(database);
 		attribute(database, "Runs on", 1, -1, 0, -1, false, compute.id, referenceTypeId("Runs on"), true, List.of());
-		ObjectTypeDefinition service = addType("Business Service", "Services the business consumes", null, false, false,
-				"Service");
+		ObjectTypeDefinition service = addType("Business Service", "Services the business consumes", asset.id, false,
+				false, "Service");
 		owner(service);
 		status(service);
 		attribute(service, "Criticality", 0, 10, 0, 1, false, null, null, false,
@@ -358,9 +367,15 @@ final class AssetsModel {
 				}
 			}
 			case 0 -> problem = checkDefault(attribute, value);
+			case 2 -> {
+				// Cloud takes an Atlassian accountId, never an email or a user name.
+				if (!this.users.containsKey(value)) {
+					problem = "No user found with accountId " + value
+							+ " (a User attribute takes an Atlassian accountId)";
+				}
+			}
 			default -> {
-				// Users and groups are Jira accounts the simulator does not hold; any key
-				// is
+				// Groups are Jira groups the simulator does not hold; any name is
 				// accepted.
 			}
 		}
@@ -627,9 +642,14 @@ final class AssetsModel {
 		node.put("searchValue", value);
 		node.put("referencedType", false);
 		if (attribute.type == 2) {
+			String[] account = this.users.get(value);
 			ObjectNode user = node.putObject("user");
 			user.put("accountId", value);
-			user.put("displayName", value);
+			user.put("displayName", (account != null) ? account[1] : value);
+			if (account != null) {
+				user.put("emailAddress", account[0]);
+				node.put("displayValue", account[1]);
+			}
 		}
 		return node;
 	}

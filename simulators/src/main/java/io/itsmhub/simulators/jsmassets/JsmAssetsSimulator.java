@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -51,8 +52,19 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 	/** The workspace id used unless the builder sets another. */
 	public static final String DEFAULT_WORKSPACE_ID = "f1668d0c-828c-470c-b7d1-8c4f48cd345a";
 
+	/**
+	 * The Atlassian accounts every simulator has: the demo data's owners, the hub's API
+	 * user and the addresses the tests use ({@code owner0..owner99@example.com} too).
+	 */
+	public static final List<String> DEFAULT_ACCOUNTS = List.of("jane.doe@example.com", "max.mustermann@example.com",
+			"erika.musterfrau@example.com", "netops@example.com", "ciso-team@example.com", "ciso-security@example.com",
+			"hub@example.com", "ops@example.com", "alice.nguyen@example.com", "alice@example.com", "bob@example.com",
+			"carol@example.com", "a@example.com");
+
 	/** The external import source seeded unless the builder sets another. */
 	public static final String DEFAULT_IMPORT_SOURCE_ID = "4d4095c3-cb7c-4d59-9b75-a381ea4b1975";
+
+	private static final String USER_SEARCH = "/rest/api/3/user/search";
 
 	private static final Pattern API_PATH = Pattern
 		.compile("(?:/ex/jira/[^/]+)?/jsm/(?:assets|insight)/workspace/([^/]+)/v1(/.*)");
@@ -132,6 +144,9 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 	@Override
 	protected void resetState() {
 		this.model.seed();
+		this.model.users.clear();
+		this.options.accounts
+			.forEach((email, name) -> this.model.users.put(accountIdOf(email), new String[] { email, name }));
 		this.importSources.clear();
 		for (Map.Entry<String, String> source : this.options.importSources.entrySet()) {
 			this.importSources.put(source.getKey(),
@@ -195,6 +210,9 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 		if (request.path().equals("/rest/servicedeskapi/assets/workspace")) {
 			return workspaces(request);
 		}
+		if (request.path().equals(USER_SEARCH) || request.path().matches("/ex/jira/[^/]+" + USER_SEARCH)) {
+			return userSearch(request);
+		}
 		Matcher matcher = API_PATH.matcher(request.path());
 		if (!matcher.matches()) {
 			throw new SimulatorException(404, "Not found: " + request.path(), null);
@@ -241,6 +259,57 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 		links.put("self", request.baseUrl() + request.path());
 		body.putArray("values").addObject().put("workspaceId", this.options.workspaceId);
 		return SimResponse.json(200, body);
+	}
+
+	// GET /rest/api/3/user/search?query&startAt&maxResults (Jira platform, on the site):
+	// users whose email address or display name starts with the query, or whose
+	// accountId is the one asked for
+	private SimResponse userSearch(SimRequest request) {
+		requireMethod(request, "GET");
+		String query = request.queryParam("query");
+		String accountId = request.queryParam("accountId");
+		if ((query == null || query.isBlank()) && (accountId == null || accountId.isBlank())) {
+			throw new BadRequestException("The query parameter 'query' or 'accountId' is required.");
+		}
+		int startAt = intParam(request, "startAt", 0);
+		int maxResults = intParam(request, "maxResults", 50);
+		String prefix = (query != null) ? query.trim().toLowerCase(java.util.Locale.ROOT) : null;
+		ArrayNode users = Json.array();
+		int index = 0;
+		for (Map.Entry<String, String[]> user : this.model.users.entrySet()) {
+			String email = user.getValue()[0].toLowerCase(java.util.Locale.ROOT);
+			String name = user.getValue()[1].toLowerCase(java.util.Locale.ROOT);
+			boolean match = (prefix != null) ? (email.startsWith(prefix) || name.startsWith(prefix))
+					: user.getKey().equals(accountId);
+			if (!match || index++ < startAt || users.size() >= maxResults) {
+				continue;
+			}
+			ObjectNode node = users.addObject();
+			node.put("self", request.baseUrl() + "/rest/api/3/user?accountId=" + user.getKey());
+			node.put("accountId", user.getKey());
+			node.put("accountType", "atlassian");
+			node.put("emailAddress", user.getValue()[0]);
+			node.put("displayName", user.getValue()[1]);
+			node.put("active", true);
+			node.put("timeZone", "Europe/Berlin");
+			node.put("locale", "en_US");
+		}
+		return SimResponse.json(200, users);
+	}
+
+	/**
+	 * The accountId of a seeded Atlassian account, as the user search answers it.
+	 * @param email the account's email address
+	 * @return the accountId, or {@code null} when the site has no such account
+	 */
+	public String accountId(String email) {
+		String id = accountIdOf(email);
+		return this.options.accounts.containsKey(email.toLowerCase(java.util.Locale.ROOT)) ? id : null;
+	}
+
+	private static String accountIdOf(String email) {
+		return "712020:"
+				+ UUID.nameUUIDFromBytes(email.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void requireMethod(SimRequest request, String method) {
@@ -345,11 +414,14 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 			throw new BadRequestException("typeValue must be the referenced object type id");
 		}
 		String additional = Json.text(body, "additionalValue");
+		// "It is mandatory for Type = Object reference": the reference type id
+		if (kind == 1 && (additional == null || !this.model.referenceTypes.containsKey(additional))) {
+			throw new BadRequestException("additionalValue must be the id of a reference type");
+		}
 		AttributeDefinition attribute = this.model.attribute(type, name, kind, body.path("defaultTypeId").asInt(0),
 				body.path("minimumCardinality").asInt(0), body.path("maximumCardinality").asInt(1),
 				body.path("uniqueAttribute").asBoolean(false), (kind == 1) ? typeValue : null,
-				(kind == 1) ? ((additional != null) ? additional : this.model.referenceTypeId("Reference")) : null,
-				body.path("includeChildObjectTypes").asBoolean(false), List.of());
+				(kind == 1) ? additional : null, body.path("includeChildObjectTypes").asBoolean(false), List.of());
 		return SimResponse.json(201, this.model.attributeJson(attribute, type, base));
 	}
 
@@ -787,6 +859,9 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 					else if (attribute.isStatus()) {
 						shown.add(this.model.statuses.get(value)[0]);
 					}
+					else if (attribute.type == 2 && this.model.users.containsKey(value)) {
+						shown.add(this.model.users.get(value)[0]);
+					}
 					else {
 						shown.add(value);
 					}
@@ -808,6 +883,8 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 		private final Map<String, String> importSources = new LinkedHashMap<>(
 				Map.of(DEFAULT_IMPORT_SOURCE_ID, "ITSM Hub import"));
 
+		private final Map<String, String> accounts = new LinkedHashMap<>();
+
 		private final List<RateLimitRule> rateLimits = new ArrayList<>();
 
 		private Clock clock = Clock.systemUTC();
@@ -817,6 +894,33 @@ public final class JsmAssetsSimulator extends PlatformSimulator {
 		private int journalCapacity = 10_000;
 
 		private Builder() {
+			for (String email : DEFAULT_ACCOUNTS) {
+				account(email, displayName(email));
+			}
+			for (int i = 0; i < 100; i++) {
+				account("owner" + i + "@example.com", "Owner " + i);
+			}
+		}
+
+		private static String displayName(String email) {
+			StringJoiner name = new StringJoiner(" ");
+			for (String part : email.substring(0, email.indexOf('@')).split("[._-]")) {
+				name.add(part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+			}
+			return name.toString();
+		}
+
+		/**
+		 * Adds an Atlassian account the user search finds and User attributes accept (by
+		 * its accountId, see {@link JsmAssetsSimulator#accountId(String)}). The demo
+		 * owners and the addresses the tests use are there from the start.
+		 * @param email the account's email address
+		 * @param displayName its display name
+		 * @return this builder
+		 */
+		public Builder account(String email, String displayName) {
+			this.accounts.put(email.toLowerCase(java.util.Locale.ROOT), displayName);
+			return this;
 		}
 
 		/**

@@ -8,7 +8,10 @@ import io.itsmhub.simulators.core.SimulatorProvider;
 
 /**
  * The JSM Assets simulator for the demo profile: {@code hub@example.com} with API token
- * {@code api-token}; the demo connector provisions the attributes its mapping needs.
+ * {@code api-token}; the demo connector provisions the attributes its mapping needs. The
+ * site knows the demo owners' Atlassian accounts
+ * ({@link JsmAssetsSimulator#DEFAULT_ACCOUNTS}) and those under {@code users} in the
+ * seed.
  */
 public final class JsmAssetsSimulatorProvider implements SimulatorProvider {
 
@@ -19,7 +22,15 @@ public final class JsmAssetsSimulatorProvider implements SimulatorProvider {
 
 	@Override
 	public PlatformSimulator create(Map<String, List<Map<String, String>>> seed) {
-		return JsmAssetsSimulator.builder().basicUser("hub@example.com", "api-token").build();
+		JsmAssetsSimulator.Builder builder = JsmAssetsSimulator.builder().basicUser("hub@example.com", "api-token");
+		// more Atlassian accounts: hub.demo.seed.jsm-assets.users: [{email, displayName}]
+		for (Map<String, String> user : (seed != null) ? seed.getOrDefault("users", List.of())
+				: List.<Map<String, String>>of()) {
+			if (user.get("email") != null) {
+				builder.account(user.get("email"), user.getOrDefault("displayName", user.get("email")));
+			}
+		}
+		return builder.build();
 	}
 
 	@Override

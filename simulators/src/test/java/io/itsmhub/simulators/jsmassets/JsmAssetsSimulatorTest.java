@@ -96,7 +96,8 @@ class JsmAssetsSimulatorTest {
 		@Test
 		void createsReadsAndUpdatesObjects() {
 			JsonNode created = assets.create("Server", "Name", "srv-web-01", "Serial Number", "SN-1", "Purchase Date",
-					"2024-03-01", "Cost", "1499.00", "Owner", "alice", "Cost Center", "CC-1000");
+					"2024-03-01", "Cost", "1499.00", "Owner", simulator.accountId("alice@example.com"), "Cost Center",
+					"CC-1000");
 			String id = created.path("id").asText();
 			assertThat(created.path("objectKey").asText()).isEqualTo("ITSM-" + id);
 			assertThat(created.path("label").asText()).isEqualTo("srv-web-01");
@@ -141,6 +142,56 @@ class JsmAssetsSimulatorTest {
 					assets.objectIn("Compute", "Name", "x"));
 			assertThat(abstractType.statusCode()).isEqualTo(400);
 			assertThat(http.post(api + "/object/create", "{\"attributes\":[]}").statusCode()).isEqualTo(400);
+		}
+
+		@Test
+		void userAttributesTakeTheAccountIdTheUserSearchFinds() {
+			JsonNode found = json(http.get("/rest/api/3/user/search?query=max.mustermann%40example.com"));
+			assertThat(found).hasSize(1);
+			String accountId = found.get(0).path("accountId").asText();
+			assertThat(accountId).isEqualTo(simulator.accountId("max.mustermann@example.com")).startsWith("712020:");
+			assertThat(found.get(0).path("emailAddress").asText()).isEqualTo("max.mustermann@example.com");
+			assertThat(json(http.get("/rest/api/3/user/search?query=nobody%40example.com"))).isEmpty();
+			assertThat(http.get("/rest/api/3/user/search").statusCode()).isEqualTo(400);
+
+			HttpResponse<String> byEmail = http.post(api + "/object/create",
+					assets.objectIn("Server", "Name", "srv-1", "Owner", "max.mustermann@example.com"));
+			assertThat(byEmail.statusCode()).isEqualTo(400);
+			assertThat(byEmail.body()).contains("No user found with accountId max.mustermann@example.com");
+			JsonNode created = assets.create("Server", "Name", "srv-2", "Owner", accountId);
+			JsonNode owner = attribute(json(http.get(api + "/object/" + created.path("id").asText())),
+					assets.attributeId("Server", "Owner"))
+				.path("objectAttributeValues")
+				.get(0);
+			assertThat(owner.path("value").asText()).isEqualTo(accountId);
+			assertThat(owner.path("user").path("emailAddress").asText()).isEqualTo("max.mustermann@example.com");
+			// the inspection snapshot shows the account by its email, as statuses by name
+			assertThat(simulator.records().path("Server").get(0).path("attributes").path("Owner").get(0).asText())
+				.isEqualTo("max.mustermann@example.com");
+		}
+
+		@Test
+		void aReferenceToTheRootTypeTakesAnyOfItsChildren() {
+			String server = assets.create("Server", "Name", "db-1", "Serial Number", "S-1").path("objectKey").asText();
+			String san = assets.create("Storage Device", "Name", "san-1").path("objectKey").asText();
+			assets.create("Network Device", "Name", "sw-1", "Connects to", server + "|" + san);
+			assets.create("Application", "Name", "billing", "Depends on", server);
+			// an object reference needs its reference type (additionalValue), as the
+			// specification says
+			String root = assets.typeId("IT Asset");
+			assertThat(http
+				.post(api + "/objecttypeattribute/" + assets.typeId("Server"),
+						"{\"name\":\"Depends on\",\"type\":1,\"typeValue\":\"" + root + "\"}")
+				.statusCode()).isEqualTo(400);
+			assertThat(http.post(api + "/objecttypeattribute/" + assets
+				.typeId("Server"), "{\"name\":\"Depends on\",\"type\":1,\"typeValue\":\"" + root
+						+ "\",\"additionalValue\":\"1\",\"includeChildObjectTypes\":true,\"maximumCardinality\":-1}")
+				.statusCode()).isEqualTo(201);
+			new AssetsTestClient(http, api).create("Server", "Name", "app-1", "Depends on", san + "|" + server);
+			assertThat(http.post(api + "/object/create",
+					assets.objectIn("Application", "Name", "x", "Depends on",
+							assets.create("Location", "Name", "FRA").path("objectKey").asText()))
+				.statusCode()).isEqualTo(400);
 		}
 
 		@Test

@@ -68,6 +68,18 @@ final class AssetsHttp {
 		return trim(this.properties.siteUrl());
 	}
 
+	/**
+	 * Where Jira's own REST API is: the gateway's {@code /ex/jira/<cloudId>} when a cloud
+	 * id is set (OAuth 2.0), else the site; empty when neither is configured.
+	 */
+	String jiraRoot() {
+		String cloud = this.properties.cloudId();
+		if (cloud != null && !cloud.isBlank()) {
+			return trim(this.properties.apiBaseUrl()) + "/ex/jira/" + cloud.trim();
+		}
+		return siteUrl();
+	}
+
 	private static String trim(String url) {
 		String text = (url != null) ? url.trim() : "";
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;

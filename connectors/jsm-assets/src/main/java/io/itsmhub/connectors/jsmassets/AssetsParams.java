@@ -21,6 +21,14 @@ final class AssetsParams {
 
 	static final String PATH_WORKSPACE_DISCOVERY = "/rest/servicedeskapi/assets/workspace";
 
+	static final String PATH_USER_SEARCH = "/rest/api/3/user/search";
+
+	static final String QUERY = "query";
+
+	static final String PATH_REFERENCE_TYPES = "/config/referencetype";
+
+	static final String OBJECT_SCHEMA_ID = "objectSchemaId";
+
 	static final int TYPE_DEFAULT = 0;
 
 	static final int TYPE_REFERENCE = 1;

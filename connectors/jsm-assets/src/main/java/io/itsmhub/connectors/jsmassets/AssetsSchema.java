@@ -43,6 +43,8 @@ final class AssetsSchema {
 
 	private final Map<String, String> statuses = new ConcurrentHashMap<>();
 
+	private final Map<String, String> referenceTypes = new ConcurrentHashMap<>();
+
 	AssetsSchema(ObjectSchemaResource resource, JsmAssetsProperties properties) {
 		this.resource = resource;
 		this.properties = properties;
@@ -65,7 +67,7 @@ final class AssetsSchema {
 		}
 		for (JsonNode type : this.resource.objectTypes(id)) {
 			ObjectType objectType = new ObjectType(type.path("id").asText(), type.path("name").asText(),
-					type.path("abstractObjectType").asBoolean(false));
+					type.path("abstractObjectType").asBoolean(false), type.path("parentObjectTypeId").asText(null));
 			this.types.put(key(objectType.name()), objectType);
 		}
 		for (JsonNode status : this.resource.statuses(id)) {
@@ -83,6 +85,68 @@ final class AssetsSchema {
 	Collection<ObjectType> types() {
 		schemaId();
 		return this.types.values();
+	}
+
+	ObjectType typeById(String id) {
+		return types().stream().filter((type) -> type.id().equals(id)).findFirst().orElse(null);
+	}
+
+	/**
+	 * The top of a type's hierarchy: a reference attribute pointing at it with child
+	 * types included takes objects of the type and of every sibling branch below it.
+	 */
+	ObjectType root(ObjectType type) {
+		ObjectType current = type;
+		for (int depth = 0; depth < 50 && current.parentId() != null; depth++) {
+			ObjectType parent = typeById(current.parentId());
+			if (parent == null) {
+				break;
+			}
+			current = parent;
+		}
+		return current;
+	}
+
+	/**
+	 * The id of the reference type named like a relation ("Depends on"), created when the
+	 * workspace has none.
+	 */
+	synchronized String referenceTypeId(String name) {
+		String schema = schemaId();
+		if (this.referenceTypes.isEmpty()) {
+			for (JsonNode type : this.resource.referenceTypes(schema)) {
+				this.referenceTypes.putIfAbsent(key(type.path("name").asText()), type.path("id").asText());
+			}
+		}
+		String id = this.referenceTypes.get(key(name));
+		if (id == null) {
+			id = this.resource.createReferenceType(schema, name).path("id").asText();
+			this.referenceTypes.put(key(name), id);
+		}
+		return id;
+	}
+
+	/**
+	 * Creates the object reference attribute a relation type needs on a holding type:
+	 * multi-valued, tied to the same-named reference type, pointing at the given type
+	 * with its child types included.
+	 */
+	synchronized Attribute provisionReference(ObjectType holder, String name, ObjectType referenced) {
+		Attribute existing = attribute(holder.id(), name);
+		if (existing != null) {
+			return existing;
+		}
+		ObjectNode body = AssetsHttp.JSON.createObjectNode();
+		body.put("name", name);
+		body.put("type", AssetsParams.TYPE_REFERENCE);
+		body.put("typeValue", referenced.id());
+		body.put("additionalValue", referenceTypeId(name));
+		body.put("includeChildObjectTypes", true);
+		body.put("minimumCardinality", 0);
+		body.put("maximumCardinality", -1);
+		Attribute created = Attribute.of(this.resource.createAttribute(holder.id(), body));
+		attributes(holder.id()).put(key(created.name()), created);
+		return created;
 	}
 
 	Map<String, Attribute> attributes(String typeId) {
@@ -135,6 +199,8 @@ final class AssetsSchema {
 		if (fieldType == FieldType.REFERENCE && referenced != null) {
 			body.put("type", AssetsParams.TYPE_REFERENCE);
 			body.put("typeValue", referenced.id());
+			// mandatory for object references: Assets' built-in "Reference" type
+			body.put("additionalValue", referenceTypeId("Reference"));
 		}
 		else if (fieldType == FieldType.REFERENCE && name.equalsIgnoreCase(this.properties.statusAttribute())) {
 			body.put("type", AssetsParams.TYPE_STATUS);
@@ -186,7 +252,7 @@ final class AssetsSchema {
 	}
 
 	/** One object type. */
-	record ObjectType(String id, String name, boolean abstractType) {
+	record ObjectType(String id, String name, boolean abstractType, String parentId) {
 
 	}
 
@@ -208,6 +274,10 @@ final class AssetsSchema {
 
 		boolean status() {
 			return this.type == AssetsParams.TYPE_STATUS;
+		}
+
+		boolean user() {
+			return this.type == AssetsParams.TYPE_USER;
 		}
 
 		FieldType fieldType() {

@@ -67,6 +67,8 @@ public final class JsmAssetsConnector implements TargetConnector {
 
 	private final JsmAssetsVerifier verifier;
 
+	private final UserResource users;
+
 	private final Map<String, String> referenceKeys = new ConcurrentHashMap<>();
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -92,6 +94,7 @@ public final class JsmAssetsConnector implements TargetConnector {
 		this.imports = new ImportSourceResource(this.http);
 		this.schema = new AssetsSchema(schemas, properties);
 		this.verifier = new JsmAssetsVerifier(properties, this.schema);
+		this.users = new UserResource(this.http);
 	}
 
 	@Override
@@ -280,8 +283,10 @@ public final class JsmAssetsConnector implements TargetConnector {
 				continue;
 			}
 			TargetRef existing = (request.known() != null) ? request.known() : found.get(payload.itemId());
-			ObjectNode body = objectBody(type, record.fields());
 			try {
+				// a value Assets cannot take (an owner email nobody has) fails this
+				// record
+				ObjectNode body = objectBody(type, record.fields());
 				if (existing != null) {
 					JsonNode updated = this.objects.update(existing.recordId(), body);
 					outcomes.add(PushOutcome.of(payload.itemId(), Status.UPDATED,
@@ -361,6 +366,9 @@ public final class JsmAssetsConnector implements TargetConnector {
 		if (attribute.reference()) {
 			return referenceKey(attribute, value);
 		}
+		if (attribute.user()) {
+			return this.users.accountId(attribute.name(), value);
+		}
 		return value;
 	}
 
@@ -413,6 +421,7 @@ public final class JsmAssetsConnector implements TargetConnector {
 				holders.put(object.path("id").asText(), object);
 			}
 		}
+		Map<String, String> provisioning = provisionReferences(relations, holders);
 		PushOutcome[] outcomes = new PushOutcome[relations.size()];
 		List<Integer> viaObjectApi = new ArrayList<>();
 		Map<String, ObjectType> types = new LinkedHashMap<>();
@@ -435,10 +444,7 @@ public final class JsmAssetsConnector implements TargetConnector {
 				Attribute attribute = this.schema.attribute(typeId, request.relation().platformType());
 				if (attribute == null || !attribute.reference()) {
 					outcomes[i] = PushOutcome.failed(request.itemId(),
-							new TargetFailure(TargetFailure.Kind.PERMANENT,
-									"object type " + object.path("objectType").path("name").asText()
-											+ " has no reference attribute '" + request.relation().platformType() + "'",
-									null, null, null));
+							noReference(object, request, attribute, provisioning));
 					continue;
 				}
 				TargetRef other = other(request);
@@ -498,9 +504,12 @@ public final class JsmAssetsConnector implements TargetConnector {
 		for (int i = 0; i < relations.size(); i++) {
 			byHolder.computeIfAbsent(holder(relations.get(i)).recordId(), (id) -> new ArrayList<>()).add(i);
 		}
+		Map<String, JsonNode> holders = new HashMap<>();
+		byHolder.keySet().forEach((holderId) -> holders.put(holderId, this.objects.get(holderId)));
+		Map<String, String> provisioning = provisionReferences(relations, holders);
 		PushOutcome[] outcomes = new PushOutcome[relations.size()];
 		byHolder.forEach((holderId, indexes) -> {
-			JsonNode object = this.objects.get(holderId);
+			JsonNode object = holders.get(holderId);
 			String typeId = object.path("objectType").path("id").asText();
 			Map<Attribute, List<String>> changed = new LinkedHashMap<>();
 			Map<Attribute, List<String>> current = new HashMap<>();
@@ -510,10 +519,7 @@ public final class JsmAssetsConnector implements TargetConnector {
 				Attribute attribute = this.schema.attribute(typeId, request.relation().platformType());
 				if (attribute == null || !attribute.reference()) {
 					outcomes[i] = PushOutcome.failed(request.itemId(),
-							new TargetFailure(TargetFailure.Kind.PERMANENT,
-									"object type " + object.path("objectType").path("name").asText()
-											+ " has no reference attribute '" + request.relation().platformType() + "'",
-									null, null, null));
+							noReference(object, request, attribute, provisioning));
 					continue;
 				}
 				TargetRef other = other(request);
@@ -648,6 +654,103 @@ public final class JsmAssetsConnector implements TargetConnector {
 		return references;
 	}
 
+	/**
+	 * With provisioning on, creates the reference attributes the relations need and the
+	 * holders' types lack: named like the relation type, pointing at the top type of the
+	 * related objects' hierarchy (child types included), so one attribute takes every
+	 * kind of object the relation reaches there. The related objects' types are read by
+	 * AQL, 100 ids per query, only when an attribute is missing.
+	 */
+	private Map<String, String> provisionReferences(List<RelationRequest> relations, Map<String, JsonNode> holders) {
+		Map<String, String> failures = new HashMap<>();
+		if (!this.properties.provisionSchema()) {
+			return failures;
+		}
+		// holder type id -> relation type -> ids of the related objects
+		Map<String, Map<String, List<String>>> missing = new LinkedHashMap<>();
+		for (RelationRequest request : relations) {
+			JsonNode object = holders.get(holder(request).recordId());
+			if (object == null) {
+				continue;
+			}
+			String typeId = object.path("objectType").path("id").asText();
+			if (this.schema.attribute(typeId, request.relation().platformType()) == null) {
+				missing.computeIfAbsent(typeId, (t) -> new LinkedHashMap<>())
+					.computeIfAbsent(request.relation().platformType(), (r) -> new ArrayList<>())
+					.add(other(request).recordId());
+			}
+		}
+		if (missing.isEmpty()) {
+			return failures;
+		}
+		List<String> ids = missing.values()
+			.stream()
+			.flatMap((byRelation) -> byRelation.values().stream())
+			.flatMap(List::stream)
+			.distinct()
+			.toList();
+		Map<String, String> typeOf = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+			StringJoiner in = new StringJoiner(", ", "objectId IN (", ")");
+			ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)).forEach(in::add);
+			for (JsonNode object : this.objects.aql(in.toString(), this.properties.pageSize(), false)) {
+				typeOf.put(object.path("id").asText(), object.path("objectType").path("id").asText());
+			}
+		}
+		missing.forEach((typeId, byRelation) -> {
+			ObjectType holderType = this.schema.typeById(typeId);
+			if (holderType == null) {
+				return;
+			}
+			byRelation.forEach((relationType, others) -> {
+				// the hierarchy most related objects are in; the others fail on write
+				Map<ObjectType, Integer> roots = new LinkedHashMap<>();
+				for (String other : others) {
+					ObjectType type = this.schema.typeById(typeOf.getOrDefault(other, ""));
+					if (type != null) {
+						roots.merge(this.schema.root(type), 1, Integer::sum);
+					}
+				}
+				ObjectType referenced = roots.entrySet()
+					.stream()
+					.max(Map.Entry.comparingByValue())
+					.map(Map.Entry::getKey)
+					.orElse(this.schema.root(holderType));
+				try {
+					Attribute created = this.schema.provisionReference(holderType, relationType, referenced);
+					log.info("created the reference attribute '{}' on {} (to {} and its child types)", created.name(),
+							holderType.name(), referenced.name());
+				}
+				catch (TargetException ex) {
+					if (ex.failure().kind() != TargetFailure.Kind.PERMANENT) {
+						throw ex;
+					}
+					failures.put(typeId + "|" + AssetsSchema.key(relationType), ex.failure().message());
+				}
+			});
+		});
+		return failures;
+	}
+
+	private static TargetFailure noReference(JsonNode holder, RelationRequest request, Attribute attribute,
+			Map<String, String> provisioning) {
+		String type = holder.path("objectType").path("name").asText();
+		String name = request.relation().platformType();
+		String failed = provisioning.get(holder.path("objectType").path("id").asText() + "|" + AssetsSchema.key(name));
+		String message = (failed != null)
+				? "object type " + type + " has no object reference attribute '" + name + "' and creating it failed: "
+						+ failed
+				: (attribute != null)
+						? "the attribute '" + name + "' of object type " + type
+								+ " is not an object reference; the relation needs one named like its type"
+						: "object type " + type + " has no object reference attribute '" + name + "': create it on "
+								+ type + " (type Object reference, reference type '" + name
+								+ "', pointing at the related objects' type or a parent of it with child types included)"
+								+ " or set " + JsmAssetsProperties.PREFIX + ".provision-schema=true";
+		return new TargetFailure(TargetFailure.Kind.PERMANENT, message, null, null,
+				JsmAssetsProperties.PREFIX + ".provision-schema");
+	}
+
 	private static TargetRef holder(RelationRequest request) {
 		return request.relation().reverse() ? request.to() : request.from();
 	}
@@ -727,7 +830,18 @@ public final class JsmAssetsConnector implements TargetConnector {
 						.filter((attribute) -> attribute != null)
 						.findFirst()
 						.orElse(null));
-			Map<Attribute, List<String>> values = attributeValues(type, record.fields());
+			Map<Attribute, List<String>> values;
+			try {
+				values = attributeValues(type, record.fields());
+			}
+			catch (TargetException ex) {
+				if (ex.failure().kind() != TargetFailure.Kind.PERMANENT) {
+					throw ex;
+				}
+				early.add(PushOutcome.failed(payload.itemId(), ex.failure()));
+				skipped.add(payload.itemId());
+				continue;
+			}
 			if (id == null || !values.containsKey(id)) {
 				early.add(PushOutcome.failed(payload.itemId(),
 						new TargetFailure(TargetFailure.Kind.PERMANENT,

@@ -17,6 +17,11 @@ final class ObjectResource {
 
 	// POST /object/aql?startAt&maxResults&includeAttributes=true, to the page with isLast
 	List<JsonNode> aql(String query, int pageSize) {
+		return aql(query, pageSize, true);
+	}
+
+	// the same, with includeAttributes as asked (false: ids, keys and types only)
+	List<JsonNode> aql(String query, int pageSize, boolean includeAttributes) {
 		List<JsonNode> objects = new ArrayList<>();
 		int startAt = 0;
 		ObjectNode body = AssetsHttp.JSON.createObjectNode();
@@ -26,7 +31,7 @@ final class ObjectResource {
 					AssetsHttp.query("/object/aql",
 							AssetsHttp.params(AssetsParams.START_AT, Integer.toString(startAt),
 									AssetsParams.MAX_RESULTS, Integer.toString(pageSize),
-									AssetsParams.INCLUDE_ATTRIBUTES, "true")),
+									AssetsParams.INCLUDE_ATTRIBUTES, Boolean.toString(includeAttributes))),
 					body);
 			JsonNode values = page.path("values");
 			values.forEach(objects::add);

@@ -54,6 +54,22 @@ final class ObjectSchemaResource {
 				AssetsHttp.query("/config/statustype", AssetsHttp.params("objectSchemaId", schemaId)), null);
 	}
 
+	// GET /config/referencetype?objectSchemaId={id}: global ones and the schema's own
+	JsonNode referenceTypes(String schemaId) {
+		return this.http.api("GET", AssetsHttp.query(AssetsParams.PATH_REFERENCE_TYPES,
+				AssetsHttp.params(AssetsParams.OBJECT_SCHEMA_ID, schemaId)), null);
+	}
+
+	// POST /config/referencetype
+	JsonNode createReferenceType(String schemaId, String name) {
+		ObjectNode body = AssetsHttp.JSON.createObjectNode();
+		body.put("name", name);
+		body.put("description", "");
+		body.put("color", "42526E");
+		body.put(AssetsParams.OBJECT_SCHEMA_ID, schemaId);
+		return this.http.api("POST", AssetsParams.PATH_REFERENCE_TYPES, body);
+	}
+
 	// POST /config/statustype
 	JsonNode createStatus(String schemaId, String name, int category) {
 		ObjectNode body = AssetsHttp.JSON.createObjectNode();

@@ -118,6 +118,7 @@ class JsmAssetsApiEconomyIT {
 			body.put("name", name);
 			body.put("type", 1);
 			body.put("typeValue", typeId);
+			body.put("additionalValue", new AssetsSchema(schema, http.properties()).referenceTypeId(name));
 			body.put("maximumCardinality", -1);
 			schema.createAttribute(typeId, body);
 		}

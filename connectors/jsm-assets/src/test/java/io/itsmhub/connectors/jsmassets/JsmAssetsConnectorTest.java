@@ -1,6 +1,15 @@
 package io.itsmhub.connectors.jsmassets;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.itsmhub.api.model.CiClass;
+import io.itsmhub.api.model.Identifiers;
+import io.itsmhub.api.model.LifecycleStatus;
+import io.itsmhub.api.target.TargetConnector.RelationRequest;
+import io.itsmhub.api.target.TargetFailure;
+import io.itsmhub.api.target.TargetRelation;
 
 import io.itsmhub.api.target.PushOutcome;
 import io.itsmhub.api.target.PushOutcome.Status;
@@ -105,6 +114,175 @@ class JsmAssetsConnectorTest {
 		assertThat(connector.relate(relations.subList(0, 2)))
 			.allSatisfy((outcome) -> assertThat(outcome.status()).isEqualTo(Status.UNCHANGED));
 		assertThat(platform.requests().stream().filter(platform::isWrite)).isEmpty();
+	}
+
+	@Test
+	void withProvisioningRelationsCreateTheReferenceAttributesTheyNeed() {
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token").withProvisioning());
+		// servers and VMs as an inventory agent reports them: each depends on the one
+		// before and is connected to the one before that
+		List<TargetPayload> payloads = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			payloads.add(JsmAssetsSamples
+				.map(JsmAssetsSamples.machine((i % 3 == 0) ? CiClass.VIRTUAL_MACHINE : CiClass.SERVER, 500 + i,
+						"alice@example.com", LifecycleStatus.IN_USE, List.of())));
+		}
+		List<PushOutcome> created = connector.upsert(requests(payloads));
+		List<RelationRequest> relations = new ArrayList<>();
+		for (int i = 1; i < 6; i++) {
+			relations.add(new RelationRequest(created.get(i).itemId(), created.get(i).ref(), DEPENDS_ON,
+					created.get(i - 1).ref()));
+			if (i > 1) {
+				relations.add(new RelationRequest(created.get(i).itemId(), created.get(i).ref(), CONNECTS_TO,
+						created.get(i - 2).ref()));
+			}
+		}
+		platform.clearRequests();
+
+		assertThat(connector.relate(relations)).allSatisfy(
+				(outcome) -> assertThat(outcome.status()).as("%s", outcome.failure()).isEqualTo(Status.RELATED));
+		for (RelationRequest relation : relations) {
+			platform.assertRelated(relation.from(), relation.relation(), relation.to());
+		}
+		// one attribute per holding type and relation type, to the schema's root type
+		// with its child types, tied to the same-named reference type
+		List<RecordedCall> attributes = platform.requests()
+			.stream()
+			.filter((call) -> call.method().equals("POST") && call.path().contains("/objecttypeattribute/"))
+			.toList();
+		assertThat(attributes).hasSize(4);
+		String root = typeId("IT Asset");
+		assertThat(attributes).extracting((call) -> call.path().replaceAll(".*/objecttypeattribute/", ""))
+			.containsExactlyInAnyOrder(typeId("Server"), typeId("Server"), typeId("Virtual Machine"),
+					typeId("Virtual Machine"));
+		assertThat(attributes).allSatisfy((call) -> {
+			JsonNode body = AssetsHttp.parse(call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(body.path("type").asInt()).isEqualTo(1);
+			assertThat(body.path("typeValue").asText()).isEqualTo(root);
+			assertThat(body.path("includeChildObjectTypes").asBoolean()).isTrue();
+			assertThat(body.path("maximumCardinality").asInt()).isEqualTo(-1);
+			assertThat(body.path("additionalValue").asText()).isEqualTo(referenceTypeId(body.path("name").asText()));
+		});
+
+		// the next run: the attributes exist, the references are there
+		platform.clearRequests();
+		assertThat(connector.relate(relations))
+			.allSatisfy((outcome) -> assertThat(outcome.status()).isEqualTo(Status.UNCHANGED));
+		assertThat(platform.requests()).noneMatch(platform::isWrite);
+	}
+
+	@Test
+	void inImportModeProvisioningCreatesTheReferenceAttributeBeforeTheExecution() {
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token")
+					.withProvisioning()
+					.withImport(JsmAssetsSimulator.DEFAULT_IMPORT_SOURCE_ID, 5000, 1000));
+		List<PushOutcome> created = connector.upsert(requests(JsmAssetsSamples.many(4)));
+		List<RelationRequest> relations = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			relations.add(new RelationRequest(created.get(i).itemId(), created.get(i).ref(), DEPENDS_ON,
+					created.get((i + 1) % 4).ref()));
+		}
+		platform.clearRequests();
+		assertThat(connector.relate(relations)).allSatisfy(
+				(outcome) -> assertThat(outcome.status()).as("%s", outcome.failure()).isEqualTo(Status.RELATED));
+		for (RelationRequest relation : relations) {
+			platform.assertRelated(relation.from(), relation.relation(), relation.to());
+		}
+		assertThat(platform.requests().stream().filter(platform::isWrite))
+			.extracting((call) -> call.method() + " "
+					+ dataPath(call).replaceAll(".*/objecttypeattribute/.*", "/objecttypeattribute")
+						.replaceAll("/executions/[^/]+/", "/executions/x/"))
+			.containsExactly("POST /objecttypeattribute", "PATCH /mapping", "POST /executions",
+					"POST /executions/x/data");
+	}
+
+	@Test
+	void withoutProvisioningAMissingReferenceAttributeIsAPermanentFailureNamingIt() {
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token"));
+		List<PushOutcome> created = connector.upsert(requests(JsmAssetsSamples.many(2)));
+		platform.clearRequests();
+		PushOutcome outcome = connector
+			.relate(List.of(new RelationRequest(created.get(0).itemId(), created.get(0).ref(), DEPENDS_ON,
+					created.get(1).ref())))
+			.get(0);
+		assertThat(outcome.status()).isEqualTo(Status.FAILED);
+		assertThat(outcome.failure().kind()).isEqualTo(TargetFailure.Kind.PERMANENT);
+		assertThat(outcome.failure().message())
+			.startsWith("object type Server has no object reference attribute 'Depends on': create it on Server")
+			.contains("hub.targets.jsm-assets.provision-schema=true");
+		assertThat(platform.requests()).noneMatch(platform::isWrite);
+	}
+
+	@Test
+	void anOwnerEmailIsSentAsTheAccountIdTheUserSearchFindsOncePerEmail() {
+		JsmAssetsConnector connector = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token"));
+		List<TargetPayload> payloads = new ArrayList<>(JsmAssetsSamples.many(3));
+		payloads.add(JsmAssetsSamples.map(JsmAssetsSamples.machine(CiClass.SERVER, 900, "nobody@example.com",
+				LifecycleStatus.IN_USE, List.of())));
+		List<PushOutcome> outcomes = connector.upsert(requests(payloads));
+
+		assertThat(outcomes.subList(0, 3)).allSatisfy((o) -> assertThat(o.status()).isEqualTo(Status.CREATED));
+		assertThat(outcomes.get(3).status()).isEqualTo(Status.FAILED);
+		assertThat(outcomes.get(3).failure().kind()).isEqualTo(TargetFailure.Kind.PERMANENT);
+		assertThat(outcomes.get(3).failure().message())
+			.startsWith("Owner: no Atlassian account with the email 'nobody@example.com'");
+		String alice = platform.simulator().accountId("alice@example.com");
+		List<RecordedCall> creates = platform.requests()
+			.stream()
+			.filter((call) -> call.path().endsWith("/object/create"))
+			.toList();
+		assertThat(creates).hasSize(3)
+			.allSatisfy((call) -> assertThat(call.body()).contains("\"" + alice + "\"")
+				.doesNotContain("alice@example.com"));
+		assertThat(platform.requests().stream().filter((call) -> call.path().equals("/rest/api/3/user/search")))
+			.extracting((call) -> call.queryParam("query"))
+			.containsExactly("alice@example.com", "nobody@example.com");
+		// stored as the account (the snapshot shows an account by its email)
+		assertThat(platform.object(outcomes.get(0).ref().recordId()).path("attributes").path("Owner").get(0).asText())
+			.isEqualTo("alice@example.com");
+
+		// the import path fails that record alone, too
+		platform.clearRequests();
+		JsmAssetsConnector imports = new JsmAssetsConnector(
+				JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token")
+					.withImport(JsmAssetsSimulator.DEFAULT_IMPORT_SOURCE_ID, 5000, 1000));
+		List<PushOutcome> imported = imports.upsert(requests(payloads));
+		assertThat(imported.subList(0, 3)).allSatisfy((o) -> assertThat(o.status()).isEqualTo(Status.UPDATED));
+		assertThat(imported.get(3).failure().message()).contains("Owner").contains("nobody@example.com");
+	}
+
+	private static final TargetRelation DEPENDS_ON = new TargetRelation("depends_on", "Depends on", false,
+			Identifiers.none());
+
+	private static final TargetRelation CONNECTS_TO = new TargetRelation("connected_to", "Connects to", false,
+			Identifiers.none());
+
+	private static String typeId(String name) {
+		for (JsonNode type : get("/objectschema/1/objecttypes/flat")) {
+			if (type.path("name").asText().equals(name)) {
+				return type.path("id").asText();
+			}
+		}
+		throw new AssertionError("no type " + name);
+	}
+
+	private static String referenceTypeId(String name) {
+		for (JsonNode type : get("/config/referencetype")) {
+			if (type.path("name").asText().equals(name)) {
+				return type.path("id").asText();
+			}
+		}
+		throw new AssertionError("no reference type " + name);
+	}
+
+	private static JsonNode get(String path) {
+		return new AssetsHttp(JsmAssetsProperties.basic(server.baseUrl(), "hub@example.com", "api-token"),
+				java.net.http.HttpClient.newHttpClient())
+			.api("GET", path, null);
 	}
 
 	private static String dataPath(RecordedCall call) {
