@@ -84,8 +84,10 @@ class SimulatedPlatformsIT {
 
 	@Test
 	void theDemoTargetsAreEnabledAndPushIntoTheSimulators() {
+		// one enabled target per simulator on the class path, and no other
 		assertThat(this.connectors).extracting(TargetConnector::platform)
-			.containsExactlyInAnyOrder("servicenow", "jsm-assets");
+			.containsExactlyInAnyOrderElementsOf(this.simulators.all().keySet())
+			.contains("servicenow", "jsm-assets", "ivanti", "haloitsm", "xurrent", "hornbill", "freshservice");
 		// the demo integration has pushed the demo data on start: look only at this
 		// test's requests
 		this.serviceNow.clearRecordedRequests();
@@ -106,8 +108,10 @@ class SimulatedPlatformsIT {
 	}
 
 	private static DiscoveredItem demoServer() {
-		LifecycleFacts facts = new LifecycleFacts("alice.nguyen@example.com", "CC-1000", null, null, null, null, null,
-				LifecycleStatus.IN_USE, "London DC1", null);
+		// an owner, cost center and location every simulated tenant holds, as the demo
+		// data's
+		LifecycleFacts facts = new LifecycleFacts("jane.doe@example.com", "CC-4100", null, null, null, null, null,
+				LifecycleStatus.IN_USE, "FRA-DC1/Row 4/Rack 12", null);
 		return new DiscoveredItem("itam", "P9000001", CiClass.SERVER, "demo-srv-01",
 				Identifiers.of(Map.of(IdentifierType.SERIAL_NUMBER, List.of("DEMO0001"), IdentifierType.ASSET_TAG,
 						List.of("P9000001"))),
