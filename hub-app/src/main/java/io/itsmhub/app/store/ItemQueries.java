@@ -121,13 +121,11 @@ public class ItemQueries {
 			List<String> list = new ArrayList<>(values);
 			for (int i = 0; i < list.size(); i += 500) {
 				this.items.in()
-					.query(this.jdbc,
-							"SELECT id_value, item_id FROM item_identifiers WHERE "
-									+ this.items.in().pairCondition("id_type", "id_value"),
+					.queryKeyed(this.jdbc, "id_value, item_id", "item_identifiers", "id_type", type.id(), "id_value",
 							list.subList(i, Math.min(list.size(), i + 500)), (rs) -> {
 								holders.computeIfAbsent(type.id() + ":" + rs.getString(1), (k) -> new LinkedHashSet<>())
 									.add(rs.getString(2));
-							}, type.id());
+							});
 			}
 		});
 		Map<Identifiers, Resolution> resolved = new HashMap<>();

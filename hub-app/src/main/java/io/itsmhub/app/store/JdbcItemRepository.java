@@ -67,10 +67,10 @@ public class JdbcItemRepository implements ItemRepository {
 		Map<IdentityKey, String> owners = new HashMap<>();
 		valuesByType.forEach((type, values) -> {
 			for (List<String> chunk : chunks(values)) {
-				this.in.query(this.jdbc, "SELECT key_value, item_id FROM identifiers WHERE "
-						+ this.in.pairCondition("key_type", "key_value"), chunk, (rs) -> {
+				this.in.queryKeyed(this.jdbc, "key_value, item_id", "identifiers", "key_type", type, "key_value", chunk,
+						(rs) -> {
 							owners.put(new IdentityKey(type, rs.getString(1)), rs.getString(2));
-						}, type);
+						});
 			}
 		});
 		return owners;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,6 +181,32 @@ class JdbcItemRepositoryIT {
 		}
 		assertThat(store.count("items")).isEqualTo(2500);
 		assertThat(store.count("identifiers")).isEqualTo(2500 * 3);
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void ownersAreFoundByTypeAndValueWhateverTheNumberOfKeys(String database) {
+		Store store = store(database);
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			rows.add(new Object[] { "serial_number", "SN" + i, "item-" + i });
+			rows.add(new Object[] { "mac_address", "SN" + i, "other-" + i });
+		}
+		store.jdbc.batchUpdate("INSERT INTO identifiers (key_type, key_value, item_id) VALUES (?, ?, ?)", rows);
+		List<IdentityKey> wanted = new ArrayList<>();
+		Map<IdentityKey, String> expected = new HashMap<>();
+		for (int i = 0; i < 1200; i += 2) {
+			wanted.add(new IdentityKey("serial_number", "SN" + i));
+			wanted.add(new IdentityKey("serial_number", "SN" + i));
+			expected.put(new IdentityKey("serial_number", "SN" + i), "item-" + i);
+		}
+		wanted.add(new IdentityKey("mac_address", "SN7"));
+		expected.put(new IdentityKey("mac_address", "SN7"), "other-7");
+		wanted.add(new IdentityKey("serial_number", "SN-missing"));
+		wanted.add(new IdentityKey("serial_number", "S".repeat(3000)));
+		wanted.add(new IdentityKey("fqdn", "SN1"));
+
+		assertThat(store.repository.findOwners(wanted)).isEqualTo(expected);
 	}
 
 	private Store store(String database) {
