@@ -127,6 +127,14 @@ class SyncApiIT {
 		assertThat(letters.at("/0/itemId").asText()).isEqualTo(id);
 		assertThat(letters.at("/0/reason").asText()).contains("Data Policy Exception");
 		assertThat(letters.at("/0/payload/records/0/fields/serial_number").asText()).isEqualTo("CZ3420ABCE");
+		int attempts = letters.at("/0/attempts").asInt();
+		assertThat(attempts).isPositive();
+
+		// the next run tries it again: still one letter, with the attempts added up
+		this.hub.post("/api/integrations/it/runs", "operator", "");
+		letters = this.hub.get("/api/dead-letters?status=open", "viewer").json();
+		assertThat(letters).hasSize(1);
+		assertThat(letters.at("/0/attempts").asInt()).isEqualTo(2 * attempts);
 
 		this.platform.refused.clear();
 		this.hub.post("/api/dead-letters/" + letters.at("/0/id").asLong() + "/replay", "operator", "");

@@ -189,9 +189,28 @@ public class JdbcSyncStore implements SyncStore {
 				+ "pushed_at, last_payload, item_id, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
 	}
 
+	/**
+	 * Records a dead letter; when the same write (target, item, operation and payload)
+	 * already has an open one, as when a refused record is tried again by every run, that
+	 * letter takes the new reason and the attempts instead, so the list holds one letter
+	 * a failing write, not one a run.
+	 */
 	@Override
 	public void addDeadLetter(DeadLetter letter) {
 		Instant now = letter.createdAt();
+		String sameItem = (letter.itemId() != null) ? "item_id = ?" : "item_id IS NULL";
+		List<Object> args = new ArrayList<>(List.of(truncate(letter.reason()), letter.attempts(), time(now),
+				letter.target(), letter.operation(), letter.payload()));
+		if (letter.itemId() != null) {
+			args.add(letter.itemId());
+		}
+		int merged = this.jdbc.update(
+				"UPDATE dead_letters SET reason = ?, attempts = attempts + ?, updated_at = ? "
+						+ "WHERE target = ? AND operation = ? AND status = 'open' AND payload = ? AND " + sameItem,
+				args.toArray());
+		if (merged > 0) {
+			return;
+		}
 		this.jdbc.update(
 				"INSERT INTO dead_letters (target, item_id, operation, payload, reason, attempts, status, created_at, "
 						+ "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
