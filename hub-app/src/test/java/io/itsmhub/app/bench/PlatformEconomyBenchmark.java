@@ -94,11 +94,8 @@ public final class PlatformEconomyBenchmark {
 				if (!only.isBlank() && !List.of(only.split(",")).contains(platform)) {
 					continue;
 				}
-				// the reference records a tenant holds before the hub writes: the
-				// ServiceNow
-				// simulator knows the PowerEdge R740 the estate names, not the R650 (it
-				// refuses
-				// a CI whose model it does not know)
+				// a tenant holds reference records before the hub writes: the ServiceNow
+				// simulator knows the PowerEdge R740, not the R650 the estate also names
 				PlatformSimulator simulator = provider
 					.create(Map.of("cmdb_model", List.of(Map.of("name", "PowerEdge R650"))));
 				try (SimulatorServer server = SimulatorServer.start(simulator)) {
