@@ -227,7 +227,7 @@ public final class SyncEngine {
 			try {
 				// retired first, so the relation pass sees which ends are retired now
 				retire(target, connector, guard, counter);
-				relate(target, connector, guard, relationsByItem, counter);
+				relate(target, connector, guard, relationsByItem, counter, this.mappings.active(target).orElse(null));
 				unrelateRetired(target, connector, guard, counter);
 			}
 			finally {
@@ -446,7 +446,7 @@ public final class SyncEngine {
 	 * pending one may be one of them.
 	 */
 	private void relate(String target, TargetConnector connector, TargetGuard guard,
-			Map<String, List<TargetRelation>> relationsByItem, Counter counter) {
+			Map<String, List<TargetRelation>> relationsByItem, Counter counter, CompiledMapping mapping) {
 		if (relationsByItem.isEmpty()) {
 			return;
 		}
@@ -456,6 +456,7 @@ public final class SyncEngine {
 		Set<String> involved = new LinkedHashSet<>(relationsByItem.keySet());
 		involved.addAll(targetItems.values());
 		Map<String, CrossReference> xrefs = this.store.crossReferences(target, involved);
+		Set<String> outOfScope = outOfScope(targetItems.values(), xrefs, mapping);
 		List<TargetConnector.RelationRequest> requests = new ArrayList<>();
 		List<TargetConnector.RelationRequest> removals = new ArrayList<>();
 		Map<String, Set<String>> pushed = new HashMap<>();
@@ -480,6 +481,12 @@ public final class SyncEngine {
 				CrossReference to = (toItem != null) ? xrefs.get(toItem) : null;
 				if (to != null && CrossReference.RETIRED.equals(to.status())) {
 					// its other end is retired: neither pushed nor waiting
+					continue;
+				}
+				if (toItem != null && outOfScope.contains(toItem)) {
+					// the mapping leaves its other end out of this target: never pushed,
+					// not
+					// waiting
 					continue;
 				}
 				if (to == null || to.ref() == null || to.ref().recordId() == null) {
@@ -539,6 +546,30 @@ public final class SyncEngine {
 			}
 		});
 		this.store.saveCrossReferences(updated);
+	}
+
+	/**
+	 * The items among relation ends that have no record in the target because the
+	 * target's mapping leaves their class out.
+	 */
+	private Set<String> outOfScope(Collection<String> ends, Map<String, CrossReference> xrefs,
+			CompiledMapping mapping) {
+		Set<String> unpushed = new LinkedHashSet<>();
+		for (String end : ends) {
+			CrossReference x = xrefs.get(end);
+			if (x == null || x.ref() == null || x.ref().recordId() == null) {
+				unpushed.add(end);
+			}
+		}
+		Set<String> outOfScope = new HashSet<>();
+		if (mapping != null && !unpushed.isEmpty()) {
+			this.store.loadItems(List.copyOf(unpushed)).forEach((id, item) -> {
+				if (!mapping.inScope(item.ciClass())) {
+					outOfScope.add(id);
+				}
+			});
+		}
+		return outOfScope;
 	}
 
 	/**

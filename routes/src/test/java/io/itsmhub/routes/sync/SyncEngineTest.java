@@ -280,6 +280,26 @@ class SyncEngineTest {
 	}
 
 	@Test
+	void aRelationToAnItemTheMappingLeavesOutIsNotPending() {
+		// the shipped HaloITSM mapping sends hardware only: the application stays out
+		InMemoryTargetConnector halo = new InMemoryTargetConnector("haloitsm", 10);
+		CompiledMapping haloMapping = new ShippedMappings().load("haloitsm").orElseThrow();
+		SyncEngine engine = new SyncEngine(this.store, (platform) -> Optional.of(haloMapping), List.of(halo), FAST,
+				Clock.fixed(T0, ZoneOffset.UTC));
+		ingest(server("db-01", "CZ001").replace("\"attributes\"",
+				"\"relationships\": [{\"type\": \"depends_on\", \"target\": {\"fqdn\": \"billing.corp.example\"}}], "
+						+ "\"attributes\"")
+				+ app("billing", "db-01"));
+		TargetCounts counts = engine.run("demo", List.of("haloitsm"), SyncMode.FULL, false, List.of())
+			.counts()
+			.get("haloitsm");
+		assertThat(counts.created()).isEqualTo(1);
+		assertThat(counts.outOfScope()).isEqualTo(1);
+		assertThat(counts.relationsPending()).isZero();
+		assertThat(halo.relations).isEmpty();
+	}
+
+	@Test
 	void aRelationPushedBeforeStaysWhileOneOfItsKindWaitsForAnUnknownEnd() {
 		ingest(app("billing", "app-01") + server("app-01", "CZ002"));
 		run();
