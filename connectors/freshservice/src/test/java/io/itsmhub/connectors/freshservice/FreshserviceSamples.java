@@ -1,10 +1,7 @@
 package io.itsmhub.connectors.freshservice;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +12,12 @@ import io.itsmhub.api.model.CiClass;
 import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.Identifiers;
-import io.itsmhub.api.model.LifecycleFacts;
 import io.itsmhub.api.model.LifecycleStatus;
-import io.itsmhub.api.model.Money;
 import io.itsmhub.api.model.Relationship;
 import io.itsmhub.api.model.RelationshipType;
 import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.target.TargetRecord;
+import io.itsmhub.api.testing.SampleItems;
 import io.itsmhub.api.testing.contract.ContractSamples;
 import io.itsmhub.mappings.CompiledMapping;
 import io.itsmhub.mappings.shipped.ShippedMappings;
@@ -79,25 +75,7 @@ final class FreshserviceSamples {
 
 	static DiscoveredItem machine(CiClass ciClass, int i, String owner, LifecycleStatus status,
 			List<Relationship> relationships) {
-		String name = (ciClass == CiClass.SERVER ? "srv-" : "vm-") + i;
-		Map<IdentifierType, List<String>> ids = new EnumMap<>(IdentifierType.class);
-		ids.put(IdentifierType.SERIAL_NUMBER, List.of("CZ" + (800000 + i)));
-		ids.put(IdentifierType.ASSET_TAG, List.of("P" + (3000000 + i)));
-		ids.put(IdentifierType.HOSTNAME, List.of(name));
-		ids.put(IdentifierType.MAC_ADDRESS, List.of(String.format("00:1a:2b:%02x:%02x:01", i / 256 % 256, i % 256)));
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		attributes.put("manufacturer", "Dell Inc.");
-		attributes.put("model", "PowerEdge R650");
-		attributes.put("os", "Red Hat Enterprise Linux");
-		attributes.put("os_version", "9.4");
-		attributes.put("cpu_count", 8L);
-		attributes.put("memory_mb", 65536L);
-		attributes.put("ip_addresses", List.of("10.30.0." + (i % 250)));
-		LifecycleFacts facts = new LifecycleFacts(owner, "CC-4100", new Money(new BigDecimal("4200.00"), "EUR"),
-				LocalDate.of(2024, 6, 1), LocalDate.of(2029, 6, 1), "CTR-" + i, "Dell", status, "London DC1/Row 2",
-				null);
-		return new DiscoveredItem("agent", name, ciClass, name, Identifiers.of(ids), attributes, facts, relationships,
-				OBSERVED);
+		return SampleItems.machine(ciClass, i, owner, status, relationships);
 	}
 
 	static TargetPayload invalid(TargetPayload payload) {

@@ -23,6 +23,7 @@ import io.itsmhub.api.model.Relationship;
 import io.itsmhub.api.model.RelationshipType;
 import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.target.TargetRecord;
+import io.itsmhub.api.testing.SampleItems;
 import io.itsmhub.api.testing.contract.ContractSamples;
 import io.itsmhub.mappings.CompiledMapping;
 import io.itsmhub.mappings.shipped.ShippedMappings;
@@ -72,28 +73,7 @@ final class HaloItsmSamples {
 
 	static DiscoveredItem machine(CiClass ciClass, int i, String owner, LifecycleStatus status,
 			List<Relationship> relationships) {
-		String name = (ciClass == CiClass.SERVER ? "srv-" : "vm-") + i;
-		Map<IdentifierType, List<String>> ids = new EnumMap<>(IdentifierType.class);
-		ids.put(IdentifierType.SERIAL_NUMBER, List.of("CZ" + (800000 + i)));
-		ids.put(IdentifierType.ASSET_TAG, List.of("P" + (3000000 + i)));
-		ids.put(IdentifierType.HOSTNAME, List.of(name));
-		ids.put(IdentifierType.FQDN, List.of(name + ".corp.example"));
-		if (ciClass == CiClass.VIRTUAL_MACHINE) {
-			ids.put(IdentifierType.CLOUD_RESOURCE_ID, List.of("i-0def" + i));
-		}
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		attributes.put("manufacturer", "Dell Inc.");
-		attributes.put("model", "PowerEdge R650");
-		attributes.put("os", "Red Hat Enterprise Linux");
-		attributes.put("os_version", "9.4");
-		attributes.put("cpu_count", 8L);
-		attributes.put("memory_mb", 65536L);
-		attributes.put("ip_addresses", List.of("10.30.0." + (i % 250)));
-		LifecycleFacts facts = new LifecycleFacts(owner, "CC-4100", new Money(new BigDecimal("4200.00"), "EUR"),
-				LocalDate.of(2024, 6, 1), LocalDate.of(2029, 6, 1), "CTR-" + i, "Dell", status, "London DC1/Row 2",
-				null);
-		return new DiscoveredItem("agent", name, ciClass, name, Identifiers.of(ids), attributes, facts, relationships,
-				OBSERVED);
+		return SampleItems.machine(ciClass, i, owner, status, relationships);
 	}
 
 	/** The payload with a purchase date Halo cannot read. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.itsmhub.api.model.CiClass;
-import io.itsmhub.api.model.Depreciation;
 import io.itsmhub.api.model.DiscoveredItem;
 import io.itsmhub.api.model.IdentifierType;
 import io.itsmhub.api.model.Identifiers;
@@ -24,6 +23,7 @@ import io.itsmhub.api.model.RelationshipType;
 import io.itsmhub.api.target.FieldCatalog;
 import io.itsmhub.api.target.TargetPayload;
 import io.itsmhub.api.target.TargetRecord;
+import io.itsmhub.api.testing.SampleItems;
 import io.itsmhub.api.testing.contract.ContractSamples;
 import io.itsmhub.mappings.CompiledMapping;
 import io.itsmhub.mappings.shipped.ShippedMappings;
@@ -113,25 +113,7 @@ final class IvantiSamples {
 	}
 
 	static DiscoveredItem rich(CiClass ciClass) {
-		Map<IdentifierType, List<String>> ids = new EnumMap<>(IdentifierType.class);
-		for (IdentifierType type : IdentifierType.values()) {
-			if (type != IdentifierType.SOURCE_KEY) {
-				ids.put(type, List.of("x-" + type.id()));
-			}
-		}
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		for (String name : List.of("manufacturer", "model", "os", "os_version", "description", "version", "engine",
-				"device_type", "resource_type")) {
-			attributes.put(name, "x");
-		}
-		attributes.put("cpu_count", 2L);
-		attributes.put("memory_mb", 1024L);
-		attributes.put("ip_addresses", List.of("10.0.0.1"));
-		LifecycleFacts facts = new LifecycleFacts("a@example.com", "CC-1", new Money(BigDecimal.ONE, "USD"),
-				LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), "C-1", "V", LifecycleStatus.IN_USE, "Site/Row",
-				new Depreciation("straight_line", 36));
-		return new DiscoveredItem("s", "k", ciClass, "rich", Identifiers.of(ids), attributes, facts, List.of(),
-				OBSERVED);
+		return SampleItems.rich(ciClass);
 	}
 
 }
